@@ -1,0 +1,207 @@
+package filter
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/foxcpp/go-sieve/interp"
+	"github.com/foxcpp/go-sieve/parser"
+)
+
+// addressHeaders are the header fields the address test accepts (RFC 5228
+// section 5.1 and the usual extras).
+var addressHeaders = map[string]bool{
+	"from": true, "to": true, "cc": true, "bcc": true, "sender": true,
+	"resent-from": true, "resent-to": true, "resent-cc": true, "resent-bcc": true,
+	"resent-sender": true, "resent-reply-to": true, "reply-to": true,
+	"return-path": true, "errors-to": true, "delivered-to": true,
+	"disposition-notification-to": true, "mail-followup-to": true, "mail-reply-to": true,
+	"x-original-to": true, "x-original-from": true, "apparently-to": true,
+	"original-recipient": true, "approved": true,
+}
+
+func (c *compiler) test(u *unit, t parser.Test) (interp.Test, error) {
+	name := strings.ToLower(t.Id)
+	if err := checkArgs(u.file, t.Position, t.Args); err != nil {
+		return nil, err
+	}
+	switch name {
+	case "anyof", "allof", "not":
+		return c.logical(u, t, name)
+	case "true", "false", "exists", "size":
+		return c.plainTest(u, t)
+	case "body":
+		return c.bodyTest(u, t)
+	case "header", "address", "envelope", "string", "hasflag", "environment":
+		return c.matchTest(u, t, name)
+	case "mailboxexists":
+		return c.mailboxExists(u, t)
+	case "date", "currentdate":
+		return c.dateTest(u, t, name)
+	case "ihave":
+		return c.ihave(u, t)
+	case "spamtest", "virustest":
+		return c.scoreTest(u, t, name)
+	}
+	return nil, scriptErr(u.file, t.Position, fmt.Sprintf("unknown test '%s'", t.Id))
+}
+
+func (c *compiler) logical(u *unit, t parser.Test, name string) (interp.Test, error) {
+	if len(t.Args) != 0 || len(t.Tests) == 0 || (name == "not" && len(t.Tests) != 1) {
+		return nil, scriptErr(u.file, t.Position, name+" takes tests and no arguments")
+	}
+	tests := make([]interp.Test, 0, len(t.Tests))
+	for _, sub := range t.Tests {
+		lt, err := c.test(u, sub)
+		if err != nil {
+			return nil, err
+		}
+		tests = append(tests, lt)
+	}
+	switch name {
+	case "anyof":
+		return interp.AnyOfTest{Tests: tests}, nil
+	case "allof":
+		return interp.AllOfTest{Tests: tests}, nil
+	}
+	return interp.NotTest{Test: tests[0]}, nil
+}
+
+func (c *compiler) plainTest(u *unit, t parser.Test) (interp.Test, error) {
+	if len(t.Tests) != 0 {
+		return nil, scriptErr(u.file, t.Position, t.Id+" takes no tests")
+	}
+	lt, err := interp.LoadTest(u.base, t)
+	if err != nil {
+		return nil, mapError(u.file, t.Position, err)
+	}
+	return lt, nil
+}
+
+// matchSpec is what checkMatch found in a test's arguments.
+type matchSpec struct {
+	comparator string // "" = default
+	regex      bool
+	numeric    bool
+}
+
+// checkMatch checks comparator and match type, which go-sieve checks
+// loosely.
+func (c *compiler) checkMatch(u *unit, t parser.Test) (matchSpec, error) {
+	var ms matchSpec
+	if cmp, ok := tagString(t.Args, "comparator"); ok {
+		cmp = strings.ToLower(cmp)
+		if cmp != "i;octet" && cmp != "i;ascii-casemap" && !u.has("comparator-"+cmp) {
+			return ms, scriptErr(u.file, t.Position, fmt.Sprintf("unknown comparator %q (missing require?)", cmp))
+		}
+		ms.comparator = cmp
+		ms.numeric = cmp == "i;ascii-numeric"
+	}
+	matchTypes := 0
+	substring := false
+	for _, a := range t.Args {
+		tag, ok := a.(parser.TagArg)
+		if !ok {
+			continue
+		}
+		switch strings.ToLower(tag.Value) {
+		case "is", "value", "count":
+			matchTypes++
+		case "contains", "matches":
+			matchTypes++
+			substring = true
+		case "regex":
+			matchTypes++
+			substring = true
+			ms.regex = true
+		}
+	}
+	if matchTypes > 1 {
+		return ms, scriptErr(u.file, t.Position, "only one match type may be given")
+	}
+	if ms.regex && !u.has("regex") {
+		return ms, scriptErr(u.file, t.Position, ":regex requires the regex extension")
+	}
+	if ms.numeric && substring {
+		return ms, scriptErr(u.file, t.Position, "comparator i;ascii-numeric does not support substring matching")
+	}
+	return ms, nil
+}
+
+// matchTest loads header, address, envelope, string, body, hasflag and
+// environment, adding :regex and :index/:last.
+func (c *compiler) matchTest(u *unit, t parser.Test, name string) (interp.Test, error) {
+	if len(t.Tests) != 0 {
+		return nil, scriptErr(u.file, t.Position, t.Id+" takes no tests")
+	}
+	if name == "hasflag" && !u.has("imap4flags") {
+		return nil, scriptErr(u.file, t.Position, "hasflag requires the imap4flags extension")
+	}
+	ms, err := c.checkMatch(u, t)
+	if err != nil {
+		return nil, err
+	}
+	args := cloneArgs(t.Args)
+	args, idx, err := c.indexArgs(u, t, args, name)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.checkFields(u, t, args, name); err != nil {
+		return nil, err
+	}
+	if ms.regex {
+		return c.regexTest(u, t, args, name, ms, idx)
+	}
+	t.Args = args
+	inner, err := interp.LoadTest(u.base, t)
+	if err != nil {
+		return nil, mapError(u.file, t.Position, err)
+	}
+	switch {
+	case name == "address":
+		return viewTest{inner: inner, view: addressView, idx: idx}, nil
+	case idx != nil:
+		return viewTest{inner: inner, view: plainView, idx: idx}, nil
+	}
+	return inner, nil
+}
+
+// checkFields validates literal header names of address and envelope.
+func (c *compiler) checkFields(u *unit, t parser.Test, args []parser.Arg, name string) error {
+	if name != "address" && name != "envelope" {
+		return nil
+	}
+	pos := positional(args)
+	if len(pos) == 0 {
+		return nil
+	}
+	fields, _ := stringsOf(pos[0])
+	for _, f := range fields {
+		if hasVariable(u, f) {
+			continue
+		}
+		lf := strings.ToLower(f)
+		if name == "address" && !addressHeaders[lf] {
+			return scriptErr(u.file, t.Position, fmt.Sprintf("address test: %q is not an address header", f))
+		}
+		if name == "envelope" && lf != "from" && lf != "to" && lf != "auth" {
+			return scriptErr(u.file, t.Position, fmt.Sprintf("envelope test: unknown envelope part %q", f))
+		}
+	}
+	return nil
+}
+
+// positional returns the arguments that are neither tags nor tag values.
+func positional(args []parser.Arg) []parser.Arg {
+	var out []parser.Arg
+	for i := 0; i < len(args); i++ {
+		if tag, ok := args[i].(parser.TagArg); ok {
+			if valueTags[strings.ToLower(tag.Value)] {
+				i++
+			}
+			continue
+		}
+		out = append(out, args[i])
+	}
+	return out
+}

@@ -1,0 +1,61 @@
+// Package filter evaluates Sieve scripts (RFC 5228) the way Dovecot
+// Pigeonhole 0.5 does, on top of github.com/foxcpp/go-sieve, and provides
+// script sources, a compiled-script cache and helpers for testing filters.
+//
+// # Engine
+//
+// Compile parses and validates a script; Script.Run evaluates it against one
+// message and returns a Result: the ordered list of typed actions (Store,
+// Redirect, Reject, Discard, Vacation) and whether the implicit keep
+// applies. Nothing is executed here: the caller (package deliver) stores,
+// forwards and replies.
+//
+// Steps:
+//
+//  1. go-sieve's lexer and parser build the syntax tree.
+//  2. Our loader builds the command tree: control flow (if/elsif/else,
+//     stop, include, return) and the extensions go-sieve lacks are ours;
+//     the commands and tests go-sieve implements are loaded by go-sieve and
+//     wrapped, so that positions are known and go-sieve's known bugs are
+//     worked around.
+//  3. Run drives the tree with its own loop, collects the actions,
+//     enforces limits and conflicts, merges duplicates and adds the
+//     implicit keep. A panic anywhere becomes a run-time error.
+//
+// # Extensions
+//
+// By default exactly Pigeonhole's default set is available, minus what is
+// not implemented: fileinto, reject, envelope, encoded-character, vacation
+// (RFC 5230), subaddress, comparator-i;ascii-numeric, relational, regex
+// (RE2 syntax), imap4flags, copy, include (RFC 6609), body, variables,
+// environment, mailbox (RFC 5490), date and index (RFC 5260) and ihave
+// (RFC 5463). vacation-seconds (RFC 6131), ereject and
+// comparator-i;unicode-casemap are enabled through
+// CompileOptions.Extensions; any other capability (spamtest, editheader,
+// duplicate, mime, enotify, ...) is an unknown capability, which is a
+// compile error.
+//
+// # Errors
+//
+// Compile errors are *ScriptError values naming file:line:column. A script
+// that fails while running (two vacations, reject with fileinto, a limit,
+// the error command) gives the implicit keep only and a *ScriptError that
+// matches ErrRuntime, as Pigeonhole does: mail is never lost because of a
+// script.
+//
+// # Vacation
+//
+// The vacation command applies Pigeonhole's suppression rules in its
+// order: null sender, sender is the user or one of :addresses, reply on
+// record (Input.Vacation), List-* headers, Auto-Submitted other than "no",
+// Precedence junk/bulk/list, X-Auto-Response-Suppress All/OOF, system
+// senders (MAILER-DAEMON, LISTSERV, majordomo, *-request*, owner-*), and
+// the user not named in To/Cc/Bcc/Resent-*. A Vacation action is present
+// only when a reply is due.
+//
+// # Concurrency
+//
+// A *Script is immutable: any number of goroutines may Run it at once.
+// Run reads the message only through io.ReaderAt and streams body tests,
+// so a large message is never held in memory by the engine.
+package filter

@@ -1,0 +1,53 @@
+package filter_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/letterbox-mail/letterbox/filter"
+)
+
+// FuzzCompileRun feeds arbitrary scripts and messages to Compile and Run:
+// neither may panic, and a run must end within its deadline.
+func FuzzCompileRun(f *testing.F) {
+	dirs, _ := filepath.Glob(filepath.Join("testdata", "corpus", "[0-9]*"))
+	for _, dir := range dirs {
+		script, err1 := os.ReadFile(filepath.Join(dir, "script.sieve"))
+		msg, err2 := os.ReadFile(filepath.Join(dir, "message.eml"))
+		if err1 == nil && err2 == nil {
+			f.Add(string(script), string(msg))
+		}
+	}
+	f.Add(`require ["regex", "variables", "date", "index", "body", "vacation"];
+if header :index 1 :regex "subject" "(.*)" { set "s" "${1}"; }
+if date :zone "+0100" :is "date" "year" "2024" { vacation :subject "${s}" "x"; }
+if body :text :matches "*a?b*" { discard; }`, testMessage)
+	limits := filter.Limits{MaxScriptBytes: 64 << 10, MaxNesting: 16, MaxHeaders: 200}
+	f.Fuzz(func(t *testing.T, script, msg string) {
+		s, err := filter.Compile("fuzz.sieve", []byte(script), filter.CompileOptions{Limits: limits})
+		if err != nil {
+			if !strings.Contains(err.Error(), "fuzz.sieve:") {
+				t.Fatalf("compile error without position: %v", err)
+			}
+			return
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		res, err := s.Run(ctx, filter.Input{
+			Envelope: filter.Envelope{From: "a@example.org", To: "tim@shisaa.jp"},
+			Message:  strings.NewReader(msg),
+			Size:     int64(len(msg)),
+			Now:      time.Unix(1700000000, 0),
+		})
+		if len(res.Actions) == 0 && res.ImplicitKeep {
+			t.Fatalf("implicit keep without a store action (err %v)", err)
+		}
+		if ctx.Err() != nil {
+			t.Fatalf("run took too long")
+		}
+	})
+}

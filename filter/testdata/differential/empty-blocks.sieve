@@ -1,0 +1,5 @@
+require "fileinto";
+if true { }
+if false { } elsif true { fileinto "Elsif"; } else { }
+discard;
+discard;

@@ -1,0 +1,2 @@
+require ["regex"];
+if address :regex :detail "to" "x" { keep; }

@@ -1,0 +1,2 @@
+require ["body", "relational"];
+if body :count "gt" "1" { keep; }

@@ -1,0 +1,3 @@
+require ["include", "variables"];
+keep;
+global "x";

@@ -1,0 +1,2 @@
+require ["regex", "comparator-i;ascii-numeric"];
+if header :regex :comparator "i;ascii-numeric" "subject" "1" { keep; }

@@ -1,0 +1,2 @@
+require "comparator-i;unicode-casemap";
+if header :is :comparator "i;unicode-casemap" "subject" "x" { keep; }

@@ -1,0 +1,5 @@
+require ["fileinto", "copy"];
+fileinto :copy "INBOX";
+discard;
+keep;
+fileinto "inbox";

@@ -1,0 +1,6 @@
+package quota
+
+import "time"
+
+// SetClock replaces the Keeper's clock (test seam).
+func SetClock(k *Keeper, now func() time.Time) { k.now = now }

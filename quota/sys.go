@@ -1,0 +1,6 @@
+package quota
+
+import "syscall"
+
+// syscallNoFollow refuses to follow a symbolic link in place of maildirsize.
+const syscallNoFollow = syscall.O_NOFOLLOW
