@@ -24,6 +24,17 @@ func BenchmarkScriptCache_hit(b *testing.B) {
 	}
 }
 
+// BenchmarkScriptCache_miss measures a lookup that reads and compiles.
+func BenchmarkScriptCache_miss(b *testing.B) {
+	a := writeTestScript(b, b.TempDir(), "a.sieve", `require "fileinto"; if header :is "x-spam-flag" "YES" { fileinto "Junk"; }`)
+	for b.Loop() {
+		c := newScriptCache(defaultCacheEntries, time.Hour)
+		if _, _, err := c.load(b.Context(), a, CompileOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkFilter_Evaluate measures a whole chain with a warm cache: one
 // global before script and the personal script behind a ManageSieve symlink.
 func BenchmarkFilter_Evaluate(b *testing.B) {

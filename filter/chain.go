@@ -21,8 +21,9 @@ type Options struct {
 	// Default is the script run in place of the personal script when the
 	// user has none (sieve_default). Empty means none.
 	Default string
-	// Compile is used for every script. Its PersonalDir is replaced per
-	// user (see User.ScriptDir); set GlobalDir for include :global.
+	// Compile is used for every script; for the personal and default
+	// scripts its PersonalDir is replaced by the user's (User.ScriptDir).
+	// Set GlobalDir for include :global.
 	Compile CompileOptions
 	// Spam is the built-in header rule; on by default.
 	Spam SpamRule
@@ -53,10 +54,10 @@ type Evaluation struct {
 	// Result holds the merged actions of every script that ran; it is
 	// always safe to execute, also when Errors is not empty.
 	Result
-	// Errors holds the *ScriptError of each script that failed to compile
-	// or to run (the chain stopped there and the message is kept in
-	// INBOX), and of conflicting actions across scripts. deliver logs
-	// them; they are not delivery failures.
+	// Errors holds the *ScriptError of the script that failed to compile
+	// or to run, naming file:line:column (the chain stopped there and the
+	// message is kept in INBOX). deliver logs it; it is not a delivery
+	// failure.
 	Errors []error
 	// Scripts lists the scripts that ran, in order.
 	Scripts []string

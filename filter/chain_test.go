@@ -235,6 +235,9 @@ func TestFilter_Evaluate_scriptChangesAreSeen(t *testing.T) {
 	// The active script is rewritten in place with another size.
 	writeScript(t, home, "sieve/b.sieve", `require "fileinto"; fileinto "Changed";`)
 	assert.Equal(t, "Changed", mailbox())
+	// A dangling active symlink means no personal script.
+	require.NoError(t, os.Remove(filepath.Join(home, "sieve/b.sieve")))
+	assert.Equal(t, "INBOX", mailbox())
 	require.NoError(t, os.Remove(active))
 	assert.Equal(t, "INBOX", mailbox())
 }

@@ -149,6 +149,9 @@ func (c *compiler) matchTest(u *unit, t parser.Test, name string) (interp.Test, 
 	if err := c.checkFields(u, t, args, name); err != nil {
 		return nil, err
 	}
+	if name == "address" {
+		return c.addressTest(u, t, args, ms, idx)
+	}
 	if ms.regex {
 		return c.regexTest(u, t, args, name, ms, idx)
 	}
@@ -157,10 +160,7 @@ func (c *compiler) matchTest(u *unit, t parser.Test, name string) (interp.Test, 
 	if err != nil {
 		return nil, mapError(u.file, t.Position, err)
 	}
-	switch {
-	case name == "address":
-		return viewTest{inner: inner, view: addressView, idx: idx}, nil
-	case idx != nil:
+	if idx != nil {
 		return viewTest{inner: inner, view: plainView, idx: idx}, nil
 	}
 	return inner, nil

@@ -29,11 +29,19 @@
 // (RFC 5230), subaddress, comparator-i;ascii-numeric, relational, regex
 // (RE2 syntax), imap4flags, copy, include (RFC 6609), body, variables,
 // environment, mailbox (RFC 5490), date and index (RFC 5260) and ihave
-// (RFC 5463). vacation-seconds (RFC 6131), ereject and
-// comparator-i;unicode-casemap are enabled through
-// CompileOptions.Extensions; any other capability (spamtest, editheader,
-// duplicate, mime, enotify, ...) is an unknown capability, which is a
-// compile error.
+// (RFC 5463). vacation-seconds (RFC 6131), ereject,
+// comparator-i;unicode-casemap, spamtest, spamtestplus and virustest
+// (RFC 5235, reading the scanner's header named in CompileOptions) are
+// enabled through CompileOptions.Extensions; any other capability
+// (editheader, duplicate, mime, enotify, ...) is an unknown capability,
+// which is a compile error.
+//
+// Where Pigeonhole and go-sieve differ, Pigeonhole wins; the tests run
+// Pigeonhole's own results (testdata/corpus) and, when sieve-test is
+// installed, compare against it directly (testdata/differential). The
+// address test parses address lists as Pigeonhole does: a header with no
+// valid address is seen whole by :all; bare words are skipped; a syntax
+// error ends the list.
 //
 // # Errors
 //

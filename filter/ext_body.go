@@ -36,25 +36,9 @@ func (c *compiler) bodyTest(u *unit, t parser.Test) (interp.Test, error) {
 	if err != nil {
 		return nil, err
 	}
-	bt := &bodyTest{transform: "text", match: "is", fold: ms.comparator != "i;octet"}
-	bt.numeric = ms.numeric
+	bt := &bodyTest{transform: "text", match: "is", fold: ms.comparator != "i;octet", numeric: ms.numeric}
 	transforms := 0
-	tags := map[string]interp.SpecTag{
-		"raw":        {MatchBool: func() { bt.transform = "raw"; transforms++ }},
-		"text":       {MatchBool: func() { bt.transform = "text"; transforms++ }},
-		"content":    {NeedsValue: true, MatchStr: func(s []string) { bt.transform, bt.types = "content", s; transforms++ }},
-		"comparator": {NeedsValue: true, MatchStr: func([]string) {}},
-	}
-	for _, m := range []string{"is", "contains", "matches", "regex"} {
-		tags[m] = interp.SpecTag{MatchBool: func() { bt.match = m }}
-	}
-	for _, m := range []string{"count", "value"} {
-		tags[m] = interp.SpecTag{NeedsValue: true, MatchStr: func(s []string) { bt.match, bt.rel = m, interp.Relational(s[0]) }}
-	}
-	err = interp.LoadSpec(u.base, &interp.Spec{Tags: tags,
-		Pos: []interp.SpecPosArg{{MinStrCount: 1, MatchStr: func(s []string) { bt.keys = s }}},
-	}, t.Position, cloneArgs(t.Args), t.Tests, nil)
-	if err != nil {
+	if err := interp.LoadSpec(u.base, bt.spec(&transforms), t.Position, cloneArgs(t.Args), t.Tests, nil); err != nil {
 		return nil, mapError(u.file, t.Position, err)
 	}
 	if transforms > 1 {
@@ -80,6 +64,24 @@ func (c *compiler) bodyTest(u *unit, t parser.Test) (interp.Test, error) {
 		}
 	}
 	return bt, nil
+}
+
+// spec describes the body test's arguments for go-sieve's LoadSpec.
+func (bt *bodyTest) spec(transforms *int) *interp.Spec {
+	tags := map[string]interp.SpecTag{
+		"raw":        {MatchBool: func() { bt.transform = "raw"; *transforms++ }},
+		"text":       {MatchBool: func() { bt.transform = "text"; *transforms++ }},
+		"content":    {NeedsValue: true, MatchStr: func(s []string) { bt.transform, bt.types = "content", s; *transforms++ }},
+		"comparator": {NeedsValue: true, MatchStr: func([]string) {}},
+	}
+	for _, m := range []string{"is", "contains", "matches", "regex"} {
+		tags[m] = interp.SpecTag{MatchBool: func() { bt.match = m }}
+	}
+	for _, m := range []string{"count", "value"} {
+		tags[m] = interp.SpecTag{NeedsValue: true, MatchStr: func(s []string) { bt.match, bt.rel = m, interp.Relational(s[0]) }}
+	}
+	return &interp.Spec{Tags: tags,
+		Pos: []interp.SpecPosArg{{MinStrCount: 1, MatchStr: func(s []string) { bt.keys = s }}}}
 }
 
 // compile turns a key into a regexp for the match type. For the case-map

@@ -2,8 +2,6 @@ package filter
 
 import (
 	"fmt"
-	"net/mail"
-	"strings"
 
 	"github.com/foxcpp/go-sieve/interp"
 	"github.com/foxcpp/go-sieve/parser"
@@ -66,43 +64,4 @@ type indexedMsg struct {
 func (v indexedMsg) HeaderGet(key string) ([]string, error) {
 	vals, err := v.Message.HeaderGet(key)
 	return v.idx.pick(vals), err
-}
-
-// addressView shows each address header as a clean list of addr-specs, so
-// that go-sieve's address test neither trips over decoded display names
-// nor fails the whole test on one bad header.
-func addressView(m interp.Message, idx *indexSel) interp.Message {
-	return addrMsg{Message: m, idx: idx}
-}
-
-type addrMsg struct {
-	interp.Message
-	idx *indexSel
-}
-
-func (v addrMsg) HeaderGet(key string) ([]string, error) {
-	var raws []string
-	if r, ok := v.Message.(rawHeaderer); ok {
-		raws = r.rawValues(key)
-	} else {
-		var err error
-		if raws, err = v.Message.HeaderGet(key); err != nil {
-			return nil, err
-		}
-	}
-	raws = v.idx.pick(raws)
-	out := make([]string, 0, len(raws))
-	for _, raw := range raws {
-		addrs := addressesOf(raw)
-		parts := make([]string, 0, len(addrs))
-		for _, a := range addrs {
-			if _, _, ok := splitAddr(a); ok {
-				parts = append(parts, (&mail.Address{Address: a}).String())
-			}
-		}
-		if len(parts) > 0 {
-			out = append(out, strings.Join(parts, ", "))
-		}
-	}
-	return out, nil
 }

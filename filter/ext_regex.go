@@ -91,18 +91,6 @@ func regexSource(name string, fields []string, part string, idx *indexSel) (func
 			}
 			return out, nil
 		}, nil
-	case "address":
-		return func(_ context.Context, d *interp.RuntimeData) ([]string, error) {
-			view := addrMsg{Message: d.Msg, idx: idx}
-			var out []string
-			for _, f := range fields {
-				lists, _ := view.HeaderGet(expand(d, f))
-				for _, l := range lists {
-					out = appendParts(out, addressesOf(l), part)
-				}
-			}
-			return out, nil
-		}, nil
 	case "envelope":
 		return func(_ context.Context, d *interp.RuntimeData) ([]string, error) {
 			var out []string

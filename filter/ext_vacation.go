@@ -155,9 +155,8 @@ func (st *runState) vacationPeriod(v *vacationCmd) time.Duration {
 // configured number of code points with a trailing ellipsis.
 func (st *runState) vacationSubject(subject string) string {
 	if subject == "" {
-		orig, ok := st.msg.header("subject")
-		if ok {
-			subject = "Auto: " + orig
+		if orig := st.msg.untrimmed["subject"]; len(orig) > 0 {
+			subject = "Auto: " + decodeHeader(orig[0])
 		} else {
 			subject = "Automated reply"
 		}

@@ -46,8 +46,8 @@ func (st *runState) listMail() bool {
 }
 
 func (st *runState) autoSubmitted() bool {
-	for _, v := range st.msg.decoded["auto-submitted"] {
-		if !strings.EqualFold(headerToken(v), "no") {
+	for _, v := range st.msg.untrimmed["auto-submitted"] {
+		if !strings.EqualFold(v, "no") {
 			return true
 		}
 	}
@@ -55,8 +55,8 @@ func (st *runState) autoSubmitted() bool {
 }
 
 func (st *runState) bulkPrecedence() bool {
-	for _, v := range st.msg.decoded["precedence"] {
-		switch strings.ToLower(headerToken(v)) {
+	for _, v := range st.msg.untrimmed["precedence"] {
+		switch strings.ToLower(v) {
 		case "junk", "bulk", "list":
 			return true
 		}
@@ -74,14 +74,6 @@ func (st *runState) responseSuppressed() bool {
 		}
 	}
 	return false
-}
-
-// headerToken returns a structured value without parameters or comments.
-func headerToken(v string) string {
-	if i := strings.IndexAny(v, ";("); i >= 0 {
-		v = v[:i]
-	}
-	return strings.TrimSpace(v)
 }
 
 // systemAddress reports the senders RFC 5230 section 4.6 says never to

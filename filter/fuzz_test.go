@@ -51,3 +51,26 @@ if body :text :matches "*a?b*" { discard; }`, testMessage)
 		}
 	})
 }
+
+// FuzzAddressList feeds arbitrary address headers to the Pigeonhole-style
+// address-list parser behind the address test: a run never panics and
+// never fails.
+func FuzzAddressList(f *testing.F) {
+	for _, s := range []string{
+		`"Doe, John" <john@example.com>, b@example.net`,
+		`undisclosed-recipients:;`,
+		`grp: a@x.y, (c) b@x.y;, c@x.y`,
+		`bad<<address, b@x.y`,
+		`=?utf-8?q?J=C3=BCrgen?= <j@example.de>`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, raw string) {
+		s := compile(t, `require ["fileinto", "variables"];
+if address :matches :all ["to", "cc"] "*" { fileinto "${1}"; }`, filter.CompileOptions{})
+		msg := "To: " + strings.ReplaceAll(strings.ReplaceAll(raw, "\r", " "), "\n", " ") + "\r\nCc: " + raw + "\r\n\r\n"
+		if _, err := s.Run(t.Context(), input(msg, testEnvelope)); err != nil {
+			t.Fatalf("run: %v", err)
+		}
+	})
+}

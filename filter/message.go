@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"io"
 	"mime"
-	"net/mail"
 	"strings"
 
 	"github.com/emersion/go-message/charset"
@@ -24,7 +23,10 @@ type message struct {
 	size    int64
 	raw     map[string][]string // lower-case name -> raw values, in order
 	decoded map[string][]string // the same, RFC 2047-decoded
-	bodyOff int64               // -1: no body
+	// untrimmed holds, for the headers vacation compares whole, the values
+	// with trailing white space kept, as Pigeonhole reads them.
+	untrimmed map[string][]string
+	bodyOff   int64 // -1: no body
 }
 
 // countingReader counts the bytes read through it.
@@ -50,7 +52,8 @@ func newMessage(r io.ReaderAt, size int64, maxHeaders int) (*message, error) {
 			size = s.Size()
 		}
 	}
-	m := &message{r: r, size: size, raw: map[string][]string{}, decoded: map[string][]string{}, bodyOff: -1}
+	m := &message{r: r, size: size, raw: map[string][]string{}, decoded: map[string][]string{},
+		untrimmed: map[string][]string{}, bodyOff: -1}
 	cr := &countingReader{r: io.LimitReader(m.section(0), maxHeaderBytes)}
 	br := bufio.NewReader(cr)
 	h, err := textproto.ReadHeader(br)
@@ -63,8 +66,24 @@ func newMessage(r io.ReaderAt, size int64, maxHeaders int) (*message, error) {
 		v := fields.Value()
 		m.raw[key] = append(m.raw[key], v)
 		m.decoded[key] = append(m.decoded[key], decodeHeader(v))
+		if key == "precedence" || key == "auto-submitted" || key == "subject" {
+			line, _ := fields.Raw()
+			m.untrimmed[key] = append(m.untrimmed[key], untrimmedValue(line))
+		}
 	}
 	return m, nil
+}
+
+// untrimmedValue strips the white space after the colon of a raw
+// "Name: value" line, then unfolds it; trailing white space stays.
+func untrimmedValue(line []byte) string {
+	v := string(line)
+	if i := strings.IndexByte(v, ':'); i >= 0 {
+		v = v[i+1:]
+	}
+	v = strings.TrimSuffix(strings.TrimSuffix(v, "\n"), "\r")
+	v = strings.TrimLeft(v, " \t")
+	return strings.NewReplacer("\r\n", "", "\n", "").Replace(v)
 }
 
 // section returns a reader of the message from off on.
@@ -116,33 +135,6 @@ func (m *message) header(key string) (string, bool) {
 // rawHeaderer is a message (or view) that can give raw header values.
 type rawHeaderer interface {
 	rawValues(key string) []string
-}
-
-// addressesOf parses an address-list header value leniently: group syntax
-// is understood, encoded display names are decoded, and when the list as a
-// whole does not parse, each comma-separated piece is tried on its own.
-func addressesOf(raw string) []string {
-	p := mail.AddressParser{WordDecoder: wordDecoder}
-	if list, err := p.ParseList(raw); err == nil {
-		out := make([]string, 0, len(list))
-		for _, a := range list {
-			out = append(out, a.Address)
-		}
-		return out
-	}
-	var out []string
-	for _, piece := range strings.Split(raw, ",") {
-		piece = strings.TrimSpace(piece)
-		if piece == "" {
-			continue
-		}
-		if a, err := p.Parse(piece); err == nil {
-			out = append(out, a.Address)
-		} else if i, j := strings.LastIndexByte(piece, '<'), strings.LastIndexByte(piece, '>'); i >= 0 && j > i+1 {
-			out = append(out, strings.TrimSpace(piece[i+1:j]))
-		}
-	}
-	return out
 }
 
 // splitAddr splits an addr-spec at its last "@".

@@ -55,9 +55,14 @@ func TestPigeonholeDifferential(t *testing.T) {
 	}
 	extra, err := filepath.Glob(filepath.Join("testdata", "differential", "*.sieve"))
 	require.NoError(t, err)
+	messages, err := filepath.Glob(filepath.Join("testdata", "differential", "msg-*"))
+	require.NoError(t, err)
+	for _, m := range differentialMessages {
+		messages = append(messages, filepath.Join("testdata", "corpus", m))
+	}
 	for _, script := range extra {
-		for _, m := range differentialMessages {
-			runDifferential(t, bin, conf, work, script, filepath.Join("testdata", "corpus", m))
+		for _, m := range messages {
+			runDifferential(t, bin, conf, work, script, m)
 		}
 	}
 }

@@ -112,7 +112,7 @@ func (b *ReplyBuilder) Build(in ReplyInput) (*Reply, error) {
 	var h bytes.Buffer
 	writeField(&h, "Message-ID", id)
 	writeField(&h, "Date", b.now().Format(time.RFC1123Z))
-	writeField(&h, "From", replyFrom(in).String())
+	writeField(&h, "From", formatAddress(replyFrom(in)))
 	writeField(&h, "To", (&mail.Address{Address: to.Address}).String())
 	writeField(&h, "Subject", encodeSubject(v.Subject))
 	if irt := strings.TrimSpace(cleanField(v.InReplyTo)); irt != "" {
@@ -147,6 +147,16 @@ func (b *ReplyBuilder) messageID() (string, error) {
 	}
 	ts := strconv.FormatInt(b.now().UnixNano(), 36)
 	return "<" + ts + "." + hex.EncodeToString(rnd[:]) + ".vacation@" + b.hostname + ">", nil
+}
+
+// formatAddress renders a as RFC 5322 mailbox; a non-ASCII display name
+// is encoded with short encoded-words (see encodeWords).
+func formatAddress(a *mail.Address) string {
+	name := cleanField(a.Name)
+	if !needsEncoding(name) {
+		return (&mail.Address{Name: name, Address: a.Address}).String()
+	}
+	return encodeWords(name) + " " + (&mail.Address{Address: a.Address}).String()
 }
 
 // replyFrom picks the reply's From: :from when it parses, else the user's

@@ -2,7 +2,7 @@ package filter
 
 import (
 	"bytes"
-	"mime"
+	"fmt"
 	"mime/quotedprintable"
 	"strings"
 )
@@ -25,9 +25,66 @@ func cleanField(s string) string {
 	}, s)
 }
 
-// encodeSubject cleans s and RFC 2047-encodes it when it is not ASCII.
+// maxWordPayload bounds the encoded text of one RFC 2047 encoded-word, so
+// that with "=?utf-8?q?" and "?=" a word is at most 57 characters and a
+// line holding one stays under the 76 characters of RFC 2047 section 2.
+const maxWordPayload = 45
+
+// encodeSubject cleans s and RFC 2047-encodes it when it is not plain
+// ASCII (or could be mistaken for an encoded-word).
 func encodeSubject(s string) string {
-	return mime.QEncoding.Encode("utf-8", cleanField(s))
+	s = cleanField(s)
+	if !needsEncoding(s) {
+		return s
+	}
+	return encodeWords(s)
+}
+
+func needsEncoding(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return true
+		}
+	}
+	return strings.Contains(s, "=?")
+}
+
+// encodeWords encodes s as space-separated "Q" encoded-words (RFC 2047
+// section 4.2) of bounded length, never splitting a character. Only
+// letters, digits and "!*+-/" stay literal, which is safe in a phrase too.
+func encodeWords(s string) string {
+	var words []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			words = append(words, "=?utf-8?q?"+cur.String()+"?=")
+			cur.Reset()
+		}
+	}
+	for _, r := range s {
+		enc := qRune(r)
+		if cur.Len()+len(enc) > maxWordPayload {
+			flush()
+		}
+		cur.WriteString(enc)
+	}
+	flush()
+	return strings.Join(words, " ")
+}
+
+// qRune returns the Q encoding of one character.
+func qRune(r rune) string {
+	switch {
+	case r == ' ':
+		return "_"
+	case r < 0x80 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("!*+-/", r)):
+		return string(r)
+	}
+	var b strings.Builder
+	for _, c := range []byte(string(r)) {
+		fmt.Fprintf(&b, "=%02X", c)
+	}
+	return b.String()
 }
 
 // writeField writes "Name: value" CRLF, folded before spaces so that lines

@@ -171,3 +171,26 @@ func TestWrite_vanishedDirectory(t *testing.T) {
 	assert.Equal(t, "d\n", readFile(t, w.Path()))
 	assert.Contains(t, errs.String(), "writing again; 1 log records dropped")
 }
+
+// TestWrite_rotationRefused: when the directory refuses the rename, the full
+// file is not written past MaxBytes; records are dropped and reported.
+func TestWrite_rotationRefused(t *testing.T) {
+	t.Parallel()
+	w, _, errs := openTest(t, Options{MaxBytes: 10, Mode: 0o666}) // writable, but the directory is not
+	for dir := filepath.Dir(w.dir); dir != os.TempDir(); dir = filepath.Dir(dir) {
+		require.NoError(t, os.Chmod(dir, 0o755)) // searchable by the other user
+	}
+	write(t, w, "aaaa\n")
+	asOtherUser(t, w.dir, func() {
+		write(t, w, "bbbb\n")
+		write(t, w, "cccc\n")
+	})
+	assert.Equal(t, "aaaa\nbbbb\n", readFile(t, w.Path()))
+	assert.Equal(t, uint64(1), w.Dropped())
+	assert.Contains(t, errs.String(), "rename")
+	assert.Contains(t, errs.String(), "permission denied")
+	assert.Empty(t, rotatedNames(t, w))
+	info, err := os.Stat(w.Path())
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o666), info.Mode().Perm(), "not left sealed")
+}

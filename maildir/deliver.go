@@ -54,7 +54,8 @@ type Message struct {
 // The link is the commit point. Before it, any failure or the
 // cancellation of ctx removes the temporary file and leaves nothing
 // behind; ctx is checked before each chunk and right before the link,
-// never after it. A failed fsync of the directory after the link returns
+// never after it (a Read that blocks is not interrupted: give Deliver a
+// reader that honours the same deadline). A failed fsync of the directory after the link returns
 // an error together with the published Message: the message may or may
 // not survive a crash, so the caller should treat the delivery as failed
 // and retry (a duplicate beats a loss).
@@ -66,6 +67,9 @@ type Message struct {
 // Deliver is safe for concurrent use by any number of goroutines and
 // processes, on any number of hosts sharing the maildir over NFS.
 func (d Dir) Deliver(ctx context.Context, r io.Reader, opts DeliverOptions) (Message, error) {
+	if d.m == nil || r == nil {
+		return Message{}, errors.New("maildir: deliver: zero Dir or nil reader")
+	}
 	flags, err := sortFlags(opts.Flags)
 	if err != nil {
 		return Message{}, err
@@ -86,20 +90,28 @@ type dirs struct {
 	dstName  string // "new" or "cur"
 }
 
+// openDirs opens tmp/ and new/ (or cur/) of d, refusing symbolic links.
+// For the INBOX they are opened by path (O_NOFOLLOW guards the last
+// component, the root may be a link); for a folder, relative to the
+// folder's directory, opened one component at a time.
 func (d Dir) openDirs(cur bool) (ds dirs, err error) {
-	base, err := d.openPath()
-	if err != nil {
-		return dirs{}, err
+	base := unix.AT_FDCWD
+	prefix := d.path + "/"
+	if d.path != d.m.root {
+		if base, err = d.openPath(); err != nil {
+			return dirs{}, err
+		}
+		defer unix.Close(base)
+		prefix = ""
 	}
-	defer unix.Close(base)
 	ds.dstName = "new"
 	if cur {
 		ds.dstName = "cur"
 	}
-	if ds.tmp, err = openDir(base, "tmp", filepath.Join(d.path, "tmp"), false); err != nil {
+	if ds.tmp, err = openDir(base, prefix+"tmp", filepath.Join(d.path, "tmp"), false); err != nil {
 		return dirs{}, err
 	}
-	if ds.dst, err = openDir(base, ds.dstName, filepath.Join(d.path, ds.dstName), false); err != nil {
+	if ds.dst, err = openDir(base, prefix+ds.dstName, filepath.Join(d.path, ds.dstName), false); err != nil {
 		unix.Close(ds.tmp)
 		return dirs{}, err
 	}
@@ -145,6 +157,14 @@ func (d Dir) deliver(ctx context.Context, r io.Reader, flags, uniq string) (msg 
 	}
 	committed = true // the message is delivered: no cancellation from here on
 	msg = Message{Key: n.key(size, vsize), Path: filepath.Join(d.path, ds.dstName, final), Size: size}
+	return msg, d.finish(ctx, ds, tmpName)
+}
+
+// finish runs after the commit point: it fsyncs the directory the message
+// was linked into and removes the temporary name. Only a failed fsync is
+// returned; a temporary name left behind is logged (CleanTmp removes it).
+func (d Dir) finish(ctx context.Context, ds dirs, tmpName string) error {
+	var err error
 	if !d.m.opts.NoFsync {
 		err = fsyncDir(ds.dst, filepath.Join(d.path, ds.dstName))
 	}
@@ -152,7 +172,7 @@ func (d Dir) deliver(ctx context.Context, r io.Reader, flags, uniq string) (msg 
 		d.m.log.LogAttrs(ctx, slog.LevelWarn, "maildir: remove temporary name",
 			slog.String("mailbox", d.name), slog.String("file", tmpName), slog.Any("err", uerr))
 	}
-	return msg, err
+	return err
 }
 
 // createTemp creates a new file in tmp/ under a fresh unique name.

@@ -86,6 +86,10 @@ func TestDeliver_errors(t *testing.T) {
 	require.ErrorIs(t, err, maildir.ErrBadFlags)
 	_, err = m.Inbox().Deliver(ctx, strings.NewReader("x"), maildir.DeliverOptions{Uniq: "a.b"})
 	require.ErrorIs(t, err, maildir.ErrBadUniq)
+	_, err = maildir.Dir{}.Deliver(ctx, strings.NewReader("x"), maildir.DeliverOptions{})
+	require.Error(t, err)
+	_, err = m.Inbox().Deliver(ctx, nil, maildir.DeliverOptions{})
+	require.Error(t, err)
 	assertNothingLeft(t, m.Root())
 
 	missing, err := maildir.New(filepath.Join(t.TempDir(), "nope"), maildir.Options{})

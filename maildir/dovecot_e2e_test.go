@@ -44,8 +44,8 @@ func requireDovecot(t *testing.T) {
 	t.Skip(why)
 }
 
-// freePort returns a loopback TCP port that was free a moment ago.
-func freePort(t *testing.T) string {
+// loopbackPort returns a loopback TCP port that was free a moment ago.
+func loopbackPort(t *testing.T) string {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
@@ -74,7 +74,7 @@ func startDovecot(t *testing.T) (string, map[string]string) {
 	})
 	ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, filepath.Join(scripts, "dovecot-up.sh"), dir, freePort(t), freePort(t), filepath.Join(dir, "mail"))
+	cmd := exec.CommandContext(ctx, filepath.Join(scripts, "dovecot-up.sh"), dir, loopbackPort(t), loopbackPort(t), filepath.Join(dir, "mail"))
 	cmd.Env = append(os.Environ(), "E2E_USERS=alice:alicepw")
 	// Files, not pipes: the Dovecot master inherits them and outlives the
 	// script, so a pipe would never reach EOF.
@@ -115,6 +115,20 @@ func chownTree(t *testing.T, root, uid, gid string) {
 	}))
 }
 
+// e2eDelivery is one message delivered by TestDovecot_servesMaildir.
+type e2eDelivery struct {
+	folder, flags string // as given to this package
+	mailbox       string // as Dovecot (separator '.', modified UTF-7) names it
+	wantFlags     string // IMAP flags FETCH must show, \Recent left out
+}
+
+var e2eDeliveries = []e2eDelivery{
+	{"INBOX", "", "INBOX", ""},
+	{"Junk", "S", "Junk", `\Seen`},
+	{"Entwürfe", "FS", "Entw&APw-rfe", `\Flagged \Seen`},
+	{"Work/Projects", "", "Work.Projects", ""},
+}
+
 // TestDovecot_servesMaildir fills a maildir with this package (INBOX,
 // Junk, Entwürfe and an unsubscribed Work/Projects, both subscription
 // files) and reads it back from a private Dovecot over IMAP.
@@ -124,50 +138,34 @@ func TestDovecot_servesMaildir(t *testing.T) {
 	msg, err := os.ReadFile(filepath.Join("testdata", "e2e-message.eml"))
 	require.NoError(t, err)
 	dir, vars := startDovecot(t)
+	chown := func(root string) { chownTree(t, root, vars["DOVECOT_MAIL_UID"], vars["DOVECOT_MAIL_GID"]) }
 
 	m, err := maildir.New(filepath.Join(dir, "mail", "example.com", "alice"),
 		maildir.Options{Hostname: "e2e.example", SpecialFolders: []string{"Junk", "Entwürfe"}})
 	require.NoError(t, err)
 	require.NoError(t, m.CreateSpecialFolders())
-	_, err = m.CreateFolder("Work/Projects")
-	require.NoError(t, err)
-	deliveries := []struct{ folder, flags string }{{"INBOX", ""}, {"Junk", "S"}, {"Entwürfe", "FS"}, {"Work/Projects", ""}}
-	for _, d := range deliveries {
-		dst, err := m.Folder(d.folder)
+	for _, d := range e2eDeliveries {
+		dst, err := m.CreateFolder(d.folder)
 		require.NoError(t, err)
 		_, err = dst.Deliver(t.Context(), bytes.NewReader(msg), maildir.DeliverOptions{Flags: d.flags})
 		require.NoError(t, err)
 	}
-	chownTree(t, filepath.Join(dir, "mail", "example.com"), vars["DOVECOT_MAIL_UID"], vars["DOVECOT_MAIL_GID"])
+	chown(filepath.Join(dir, "mail", "example.com"))
 
 	c := dialIMAP(t, vars["DOVECOT_IMAP"])
 	c.run(t, "LOGIN alice alicepw")
-
 	list := c.mailboxes(t, `LIST "" "*"`)
-	for _, name := range []string{"INBOX", "Junk", "Entw&APw-rfe", "Work.Projects"} {
-		assert.Contains(t, list, name)
-		assert.NotContains(t, list[name], `\NonExistent`, name)
+	for _, d := range e2eDeliveries {
+		require.Contains(t, list, d.mailbox)
+		assert.NotContains(t, list[d.mailbox], `\NonExistent`, d.mailbox)
 	}
-	assert.Equal(t, []string{"Entw&APw-rfe", "Junk"}, slices.Sorted(mapKeys(c.mailboxes(t, `LSUB "" "*"`))))
-	decoded := map[string]string{}
-	for name := range list {
-		if name != "INBOX" && list[name] != nil {
-			decoded[name], err = maildir.DecodeFolderName("."+name, maildir.Options{Separator: '.'})
-			require.NoError(t, err, name)
-		}
-	}
-	assert.Equal(t, "Entwürfe", decoded["Entw&APw-rfe"])
-
-	wantFlags := map[string]string{"": "", "S": `\Seen`, "FS": `\Flagged \Seen`}
-	for _, d := range deliveries {
-		box := strings.ReplaceAll(d.folder, "/", ".")
-		if d.folder == "Entwürfe" {
-			box = "Entw&APw-rfe"
-		}
-		c.run(t, fmt.Sprintf("EXAMINE %q", box))
+	assert.Contains(t, decodeMailboxes(t, list), "Entwürfe")
+	assert.Equal(t, []string{"Entwürfe", "Junk"}, decodeMailboxes(t, c.mailboxes(t, `LSUB "" "*"`)))
+	for _, d := range e2eDeliveries {
+		c.run(t, fmt.Sprintf("EXAMINE %q", d.mailbox))
 		flags, body := c.fetch(t)
-		assert.Equal(t, wantFlags[d.flags], strings.TrimSpace(strings.ReplaceAll(flags, `\Recent`, "")), box)
-		assert.Equal(t, string(msg), string(body), box)
+		assert.Equal(t, d.wantFlags, strings.TrimSpace(strings.ReplaceAll(flags, `\Recent`, "")), d.mailbox)
+		assert.Equal(t, string(msg), string(body), d.mailbox)
 	}
 
 	// Dovecot rewrites the file under its own dotlock; this package reads
@@ -177,19 +175,26 @@ func TestDovecot_servesMaildir(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []string{"Entwürfe", "Junk", "Work/Projects"}, subs)
 	require.NoError(t, m.Unsubscribe("Junk"))
-	chownTree(t, m.Root(), vars["DOVECOT_MAIL_UID"], vars["DOVECOT_MAIL_GID"])
-	assert.Equal(t, []string{"Entw&APw-rfe", "Work.Projects"}, slices.Sorted(mapKeys(c.mailboxes(t, `LSUB "" "*"`))))
+	chown(m.Root())
+	assert.Equal(t, []string{"Entwürfe", "Work.Projects"}, decodeMailboxes(t, c.mailboxes(t, `LSUB "" "*"`)))
 	c.run(t, "LOGOUT")
 }
 
-func mapKeys(m map[string][]string) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
+// decodeMailboxes returns the sorted UTF-8 names of Dovecot's mailboxes
+// (modified UTF-7, separator '.').
+func decodeMailboxes(t *testing.T, boxes map[string][]string) []string {
+	t.Helper()
+	var names []string
+	for name := range boxes {
+		if name != "INBOX" {
+			var err error
+			name, err = maildir.DecodeFolderName("."+name, maildir.Options{Separator: '.'})
+			require.NoError(t, err)
 		}
+		names = append(names, name)
 	}
+	slices.Sort(names)
+	return names
 }
 
 // imapClient is the least IMAP4rev1 client the e2e test needs: tagged

@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -115,7 +117,8 @@ func renameNoReplace(oldfd int, oldName string, newfd int, newName string) error
 // symbolic links inside are removed, never followed. A missing folder
 // gives fs.ErrNotExist, a folder directory that is a symbolic link
 // ErrSymlink (and nothing is deleted), an invalid name or the INBOX a
-// *FolderNameError.
+// *FolderNameError. Trash left in tmp/ by a DeleteFolder interrupted
+// more than an hour ago is removed too.
 func (m *Maildir) DeleteFolder(name string) error {
 	c := m.codec()
 	disk, err := c.encode(name)
@@ -140,7 +143,32 @@ func (m *Maildir) DeleteFolder(name string) error {
 			return fmt.Errorf("maildir: delete folder %q: %w", name, err)
 		}
 	}
+	m.removeStaleTrash()
 	return nil
+}
+
+// trashStale is the age after which a trash directory in tmp/ is taken to
+// be left over by a DeleteFolder that was interrupted (a crash).
+const trashStale = time.Hour
+
+// removeStaleTrash removes trash directories older than trashStale,
+// best effort: the folder asked for is already gone, and the next
+// DeleteFolder tries again. CleanTmp leaves directories alone.
+func (m *Maildir) removeStaleTrash() {
+	tmp := filepath.Join(m.root, "tmp")
+	entries, err := os.ReadDir(tmp)
+	if err != nil {
+		return
+	}
+	cutoff := time.Now().Add(-trashStale)
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), trashPrefix) {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && fi.ModTime().Before(cutoff) {
+			_ = os.RemoveAll(filepath.Join(tmp, e.Name()))
+		}
+	}
 }
 
 // moveToTrash renames the folder directories srcs to unique names in

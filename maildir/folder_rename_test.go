@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -137,4 +138,20 @@ func TestMaildir_DeleteFolder_onlySubfolders(t *testing.T) {
 	folders, err := m.Folders()
 	require.NoError(t, err)
 	assert.Equal(t, []string{"AB"}, names(folders))
+}
+
+func TestMaildir_DeleteFolder_removesStaleTrash(t *testing.T) {
+	t.Parallel()
+	m := newTestMaildir(t, Options{})
+	setupTree(t, m, "Junk")
+	stale := filepath.Join(m.Root(), "tmp", trashPrefix+"stale")
+	fresh := filepath.Join(m.Root(), "tmp", trashPrefix+"fresh")
+	for _, d := range []string{stale, fresh} {
+		require.NoError(t, os.MkdirAll(filepath.Join(d, "cur"), 0o700))
+	}
+	old := time.Now().Add(-2 * trashStale)
+	require.NoError(t, os.Chtimes(stale, old, old))
+	require.NoError(t, m.DeleteFolder("Junk"))
+	assert.NoDirExists(t, stale)
+	assert.DirExists(t, fresh, "may belong to a DeleteFolder still running")
 }

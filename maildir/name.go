@@ -29,12 +29,12 @@ type generator struct {
 }
 
 func newGenerator(now func() time.Time) *generator {
-	return &generator{now: now}
+	return &generator{now: now, last: -1}
 }
 
 // next returns the seconds and microseconds for the next name.
 func (g *generator) next() (sec int64, usec int) {
-	t := g.now().UnixMicro()
+	t := max(g.now().UnixMicro(), 0) // a clock before 1970 counts as 1970
 	g.mu.Lock()
 	if t <= g.last {
 		t = g.last + 1

@@ -53,6 +53,15 @@ func TestGenerator_neverRepeats(t *testing.T) {
 	}
 }
 
+func TestGenerator_before1970(t *testing.T) {
+	t.Parallel()
+	g := newGenerator(func() time.Time { return time.Unix(-5, 0) })
+	for want := range int64(3) {
+		sec, usec := g.next()
+		assert.Equal(t, want, sec*1e6+int64(usec))
+	}
+}
+
 // clocks are the injected clocks of the clock tests, made from a start
 // time and the number of the call.
 var clocks = map[string]func(start time.Time, call int64) time.Time{
@@ -76,7 +85,8 @@ func TestDeliver_clock(t *testing.T) {
 			root := t.TempDir()
 			start := time.Date(2026, 11, 21, 8, 0, 0, 0, time.UTC)
 			var calls atomic.Int64
-			opts := Options{Hostname: "mx1", now: func() time.Time { return clock(start, calls.Add(1)) }}
+			// NoFsync: this test is about names; durability is tested elsewhere.
+			opts := Options{Hostname: "mx1", NoFsync: true, now: func() time.Time { return clock(start, calls.Add(1)) }}
 			ms := make([]*Maildir, 2)
 			for i := range ms {
 				m, err := New(root, opts)

@@ -1,10 +1,8 @@
 package maildir
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"time"
@@ -34,15 +32,20 @@ const (
 // subscription files selected by Options.Subscriptions, unless it is
 // there already: Courier's courierimapsubscribed gets "INBOX.Name", and
 // Dovecot's subscriptions the namespace-relative name (a new file is
-// written in version 2, an existing version 1 file stays version 1). The
-// folder need not exist. Lines this package does not understand are kept.
+// written in version 2, with TAB between hierarchy levels; an existing
+// version 1 file stays version 1, its levels joined with
+// Options.Separator, which must then be the Dovecot namespace's). Names
+// are stored like folder names on disk: modified UTF-7, or UTF-8 with
+// Options.UTF8. The folder need not exist, the maildir must. Lines this
+// package does not understand are kept as they are.
 //
 // Each file is rewritten through a temporary file and rename(2), under an
 // flock(2) on letterbox-subscriptions.lock in the maildir root, so any
 // number of goroutines and processes may subscribe at once without losing
 // or duplicating lines; Dovecot's own dotlock (subscriptions.lock) is
 // honoured too (ErrSubscriptionsLocked after 120 s). Invalid names give a
-// *FolderNameError.
+// *FolderNameError; a subscription file that is a symbolic link is
+// refused with ErrSymlink.
 func (m *Maildir) Subscribe(name string) error {
 	name, err := m.subsName(name)
 	if err != nil {
@@ -68,11 +71,11 @@ func (m *Maildir) Unsubscribe(name string) error {
 func (m *Maildir) Subscriptions() ([]string, error) {
 	var names []string
 	for _, f := range m.subsFormats() {
-		data, err := os.ReadFile(filepath.Join(m.root, f.file))
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		data, err := readSubsFile(filepath.Join(m.root, f.file))
+		if err != nil {
 			return nil, fmt.Errorf("maildir: read subscriptions: %w", err)
 		}
-		for _, l := range f.parse(string(data)).lines {
+		for _, l := range f.parse(data).lines {
 			if l.name != "" {
 				names = append(names, l.name)
 			}
@@ -131,11 +134,11 @@ func (m *Maildir) editSubscriptions(fn func(string) (string, bool), add []string
 // The caller holds the subscriptions lock.
 func (m *Maildir) editSubsFile(f *subsFormat, fn func(string) (string, bool), add []string) error {
 	path := filepath.Join(m.root, f.file)
-	data, err := os.ReadFile(path)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	data, err := readSubsFile(path)
+	if err != nil {
 		return err
 	}
-	doc := f.parse(string(data))
+	doc := f.parse(data)
 	if !doc.edit(f, fn, add) {
 		return nil
 	}

@@ -2,6 +2,8 @@ package maildir
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -20,7 +22,12 @@ func (m *Maildir) replaceFile(path, tmp string, dotlock bool, content string) (e
 	if dotlock {
 		f, err = createDotlock(tmp, mode)
 	} else {
-		f, err = os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_TRUNC|syscall.O_NOFOLLOW, mode)
+		// A leftover of a crashed writer; never write through it (it
+		// could be a link planted to some other file).
+		if err = os.Remove(tmp); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		f, err = os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL|syscall.O_NOFOLLOW, mode)
 	}
 	if err != nil {
 		return err
@@ -76,4 +83,22 @@ func createDotlock(path string, mode fs.FileMode) (*os.File, error) {
 		}
 		time.Sleep(dotlockPoll)
 	}
+}
+
+// readSubsFile returns the contents of a subscription file, "" when it
+// does not exist. A symbolic link is refused with ErrSymlink: its target
+// may be outside the maildir.
+func readSubsFile(path string) (string, error) {
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NOFOLLOW, 0)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "", nil
+	case errors.Is(err, syscall.ELOOP):
+		return "", fmt.Errorf("%w: %s", ErrSymlink, path)
+	case err != nil:
+		return "", err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(f)
+	return string(b), err
 }

@@ -171,3 +171,21 @@ func TestDovecotEscape(t *testing.T) {
 	assert.Equal(t, "a\x011b\x01tc\x01rd\x01ne", esc)
 	assert.Equal(t, raw, unescapeDovecot(esc))
 }
+
+func TestMaildir_Subscribe_refusesSymlinkedFile(t *testing.T) {
+	t.Parallel()
+	for _, file := range []string{dovecotSubsFile, courierSubsFile} {
+		t.Run(file, func(t *testing.T) {
+			t.Parallel()
+			m := newTestMaildir(t, Options{})
+			require.NoError(t, m.Create())
+			secret := filepath.Join(t.TempDir(), "secret")
+			require.NoError(t, os.WriteFile(secret, []byte("root:x:0:0\n"), 0o600))
+			require.NoError(t, os.Symlink(secret, filepath.Join(m.Root(), file)))
+			require.ErrorIs(t, m.Subscribe("Junk"), ErrSymlink)
+			_, err := m.Subscriptions()
+			require.ErrorIs(t, err, ErrSymlink)
+			assert.Equal(t, "root:x:0:0\n", readFile(t, secret))
+		})
+	}
+}

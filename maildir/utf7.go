@@ -21,6 +21,9 @@ var errMUTF7 = errors.New("not canonical modified UTF-7")
 // becomes "&-"; every run of other characters becomes '&', the modified
 // base64 of its UTF-16BE form, and '-'. s must be valid UTF-8.
 func encodeMUTF7(s string) string {
+	if isPlainASCII(s) {
+		return s
+	}
 	var b strings.Builder
 	var run []uint16
 	flush := func() {
@@ -125,4 +128,15 @@ func decodeMUTF7Run(b *strings.Builder, run string) error {
 		b.WriteRune(r)
 	}
 	return nil
+}
+
+// isPlainASCII reports whether s is printable ASCII without '&', which
+// modified UTF-7 leaves as it is.
+func isPlainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e || s[i] == '&' {
+			return false
+		}
+	}
+	return true
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -55,5 +56,48 @@ func BenchmarkDeliver(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkDeliverRatio alternates deliveries into the empty maildir and
+// into the one holding 100,000 messages, so that both see the same machine
+// load, and reports the time of each and their ratio (target: ≤ 1.2). Run
+// it with a fixed count that spans several maildirsize rebuilds, e.g.
+// -benchtime=4000x.
+func BenchmarkDeliverRatio(b *testing.B) {
+	empty, big := benchAccount(b, 0), benchAccount(b, 100_000)
+	k, err := quota.New(quota.Options{Hostname: "bench.test"})
+	require.NoError(b, err)
+	msg := bytes.Repeat([]byte("x"), 2000)
+	var spent [2]time.Duration
+	accts := []quota.Account{empty, big}
+	for iter := 0; b.Loop(); iter++ {
+		for j := range 2 {
+			i := (iter + j) % 2 // alternate which goes first
+			acct := accts[i]
+			start := time.Now()
+			_, err := k.Deliver(b.Context(), acct, acct.Maildir.Inbox(), bytes.NewReader(msg), int64(len(msg)), maildir.DeliverOptions{})
+			spent[i] += time.Since(start)
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	n := float64(b.N)
+	b.ReportMetric(float64(spent[0].Nanoseconds())/n, "ns/empty")
+	b.ReportMetric(float64(spent[1].Nanoseconds())/n, "ns/100k")
+	b.ReportMetric(float64(spent[1])/float64(spent[0]), "ratio")
+}
+
+// BenchmarkRecalculate measures a rebuild of maildirsize for 100,000
+// messages, the cost that the 5120-byte rule spreads over deliveries.
+func BenchmarkRecalculate(b *testing.B) {
+	acct := benchAccount(b, 100_000)
+	k, err := quota.New(quota.Options{Hostname: "bench.test"})
+	require.NoError(b, err)
+	for b.Loop() {
+		if _, err := k.Recalculate(b.Context(), acct); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

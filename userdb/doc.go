@@ -8,7 +8,7 @@
 //     with a Dovecot 2.3 user_query and iterate_query pasted as is.
 //   - [PasswdFile]: a Dovecot passwd-file
 //     (user:password:uid:gid:gecos:home:shell:extra_fields), re-read when
-//     it changes.
+//     it changes; one file, or one per domain ("passwd.d/%d").
 //   - [Static]: no user list; paths from templates such as
 //     "/var/vmail/%d/%n", optionally only for some domains.
 //   - [Cache]: a short-lived cache in front of any of them.
@@ -67,6 +67,10 @@
 // dollar-quoted strings, and placeholders written by hand. So
 // "x' OR '1'='1@example.com" is only ever compared as a value.
 //
+// An existing Dovecot dovecot-sql.conf.ext can be read as is with
+// [ParseDovecotSQLConf]; [DovecotSQLConf.SQLOptions] translates its
+// connect string into the driver's DSN.
+//
 // Admins coming from Courier authlib turn their authmysqlrc field settings
 // (MYSQL_USER_TABLE, MYSQL_HOME_FIELD, MYSQL_QUOTA_FIELD
 // "concat(quota,'S')", ...) into an equivalent query with
@@ -75,7 +79,11 @@
 // With SQLite and MySQL the user query is prepared once and reused, which
 // saves a round trip per lookup; with PostgreSQL, pgx caches prepared
 // statements per connection (a lookup that meets "cached plan must not
-// change result type" after an ALTER TABLE is retried once).
+// change result type" after an ALTER TABLE is retried once). Parameters
+// are sent untyped, so PostgreSQL infers their type from the context as it
+// does for a '...' literal (a citext column stays case-insensitive); where
+// it cannot (concat('%d', '/')), the query is retried, and from then on
+// run, with text-typed parameters ($1::text).
 //
 // # Concurrency
 //

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/letterbox-mail/letterbox/userdb"
 	_ "github.com/letterbox-mail/letterbox/userdb/sqlite" // links the SQLite driver
@@ -107,4 +108,24 @@ func ExampleNewCache() {
 	fmt.Println(u.Home, err)
 	// Output:
 	// /var/vmail/example.net/alice <nil>
+}
+
+func ExampleParseDovecotSQLConf() {
+	conf := `# /etc/dovecot/dovecot-sql.conf.ext
+driver = pgsql
+connect = host=localhost dbname=mail user=dovecot
+user_query = SELECT home, uid, gid \
+  FROM users WHERE userid = '%u'
+`
+	c, err := userdb.ParseDovecotSQLConf(strings.NewReader(conf))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c.Driver)
+	fmt.Println(c.UserQuery)
+	// Then: userdb.NewSQL(userdb.SQLOptions{Driver: c.Driver, DSN: c.Connect, UserQuery: c.UserQuery})
+	// Output:
+	// pgsql
+	// SELECT home, uid, gid FROM users WHERE userid = '%u'
 }

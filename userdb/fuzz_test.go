@@ -108,3 +108,24 @@ func FuzzParseAddress(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseDovecotSQLConf(f *testing.F) {
+	for _, s := range []string{
+		"driver = pgsql\nconnect = \"host=x\"\nuser_query = SELECT 1 \\\n  FROM u\n",
+		"# c\n!include x\n",
+		"a \\",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		c, err := ParseDovecotSQLConf(strings.NewReader(s))
+		if err != nil {
+			return
+		}
+		for _, v := range []string{c.Driver, c.Connect, c.UserQuery, c.IterateQuery} {
+			if strings.ContainsAny(v, "\n") {
+				t.Fatalf("%q: value with a newline: %q", s, v)
+			}
+		}
+	})
+}

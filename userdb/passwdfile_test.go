@@ -1,6 +1,7 @@
 package userdb_test
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -111,4 +112,29 @@ func TestNewPasswdFile_errors(t *testing.T) {
 		var be *userdb.BackendError
 		require.ErrorAs(t, err, &be, path)
 	}
+}
+
+func TestPasswdFile_perDomain(t *testing.T) {
+	t.Parallel()
+	p, err := userdb.NewPasswdFile(userdb.PasswdFileOptions{Path: "testdata/passwd.d/%d", UsernameFormat: "%n",
+		Options: userdb.Options{AddressOptions: userdb.AddressOptions{RecipientDelimiter: "+"}}})
+	require.NoError(t, err)
+	u, err := p.Lookup(t.Context(), "Bob+x@Example.com")
+	require.NoError(t, err)
+	assert.Equal(t, userdb.User{Address: "bob@example.com", Detail: "x", Home: "/var/vmail/example.com/bob",
+		Mail: "~/Maildir", Maildir: "/var/vmail/example.com/bob/Maildir", UID: 5000, GID: 5000}, u)
+
+	_, err = p.Lookup(t.Context(), "amy@example.com")
+	require.ErrorIs(t, err, userdb.ErrNotFound)
+
+	_, err = p.Lookup(t.Context(), "bob@example.org")
+	var be *userdb.BackendError
+	require.ErrorAs(t, err, &be, "no file for the domain")
+
+	for _, bad := range []string{"bob@..", "bob@a/b", "bob"} {
+		_, err = p.Lookup(t.Context(), bad)
+		require.ErrorIs(t, err, userdb.ErrInvalidAddress, bad)
+	}
+	_, err = p.Users(t.Context())
+	require.ErrorIs(t, err, errors.ErrUnsupported)
 }

@@ -59,6 +59,7 @@ type SQL struct {
 	db      *sqlx.DB
 	name    string
 	user    boundQuery
+	typed   *boundQuery // PostgreSQL: user with "$n::text" placeholders
 	iterate *boundQuery
 	timeout time.Duration
 	addr    AddressOptions
@@ -70,6 +71,10 @@ type SQL struct {
 	// preparing it; the server re-prepares it after a schema change.
 	stmt     atomic.Pointer[sqlx.Stmt]
 	prepared bool // whether to use stmt
+
+	// useTyped is set once PostgreSQL could not infer a parameter's type
+	// (SQLSTATE 42P18) in user; from then on typed is used instead.
+	useTyped atomic.Bool
 }
 
 var (
@@ -91,6 +96,16 @@ var driverNames = map[string]driverInfo{
 
 var linkPackage = map[dialect]string{dialectSQLite: "sqlite", dialectPostgres: "postgres", dialectMySQL: "mysql"}
 
+// linked reports an error naming the package to import when the
+// database/sql driver is not registered.
+func (di driverInfo) linked() error {
+	if slices.Contains(sql.Drivers(), di.name) {
+		return nil
+	}
+	return fmt.Errorf("userdb: SQL driver %q is not linked in: import _ \"github.com/letterbox-mail/letterbox/userdb/%s\"",
+		di.name, linkPackage[di.dialect])
+}
+
 // NewSQL checks the options, rewrites the queries and prepares a
 // connection pool. It does not connect: an unreachable database shows up
 // as a [*BackendError] from Lookup, so a program can start while the
@@ -100,9 +115,8 @@ func NewSQL(o SQLOptions) (*SQL, error) {
 	if !ok {
 		return nil, fmt.Errorf("userdb: unknown SQL driver %q (want sqlite, pgsql or mysql)", o.Driver)
 	}
-	if !slices.Contains(sql.Drivers(), di.name) {
-		return nil, fmt.Errorf("userdb: SQL driver %q is not linked in: import _ \"github.com/letterbox-mail/letterbox/userdb/%s\"",
-			di.name, linkPackage[di.dialect])
+	if err := di.linked(); err != nil {
+		return nil, err
 	}
 	s := &SQL{name: "sql(" + di.dialect.String() + ")", addr: o.AddressOptions,
 		timeout: orDefault(o.QueryTimeout, DefaultQueryTimeout), prepared: di.dialect != dialectPostgres}
@@ -127,6 +141,13 @@ func (s *SQL) prepare(o SQLOptions, d dialect) error {
 	}
 	if s.user, err = rewriteSQL(o.UserQuery, d); err != nil {
 		return fmt.Errorf("userdb: UserQuery: %w", err)
+	}
+	if d == dialectPostgres {
+		typed, err := rewrite(o.UserQuery, d, true)
+		if err != nil {
+			return fmt.Errorf("userdb: UserQuery: %w", err)
+		}
+		s.typed = &typed
 	}
 	if o.IterateQuery != "" {
 		q, err := rewriteSQL(o.IterateQuery, d)
@@ -162,7 +183,11 @@ func (s *SQL) Close() error {
 // is one.
 func (s *SQL) query(ctx context.Context, args []any) (*sqlx.Rows, error) {
 	if !s.prepared {
-		return s.db.QueryxContext(ctx, s.user.text, args...)
+		text := s.user.text
+		if s.useTyped.Load() {
+			text = s.typed.text
+		}
+		return s.db.QueryxContext(ctx, text, args...)
 	}
 	st := s.stmt.Load()
 	if st == nil {
@@ -193,7 +218,7 @@ func (s *SQL) find(ctx context.Context, a Address) (User, error) {
 	defer cancel()
 	args := s.user.bind(varsOf(a))
 	rows, err := s.query(qctx, args)
-	if planChanged(err) {
+	if s.retry(err) {
 		rows, err = s.query(qctx, args)
 	}
 	if err != nil {
@@ -288,10 +313,21 @@ func scanRecords(rows *sqlx.Rows, max int) ([]record, error) {
 	return recs, rows.Close()
 }
 
-// planChanged reports PostgreSQL's "cached plan must not change result
-// type" (SQLSTATE 0A000), which a statement cached before an ALTER TABLE
-// fails with once; pgx then drops it from its cache, so one retry works.
-func planChanged(err error) bool {
+// retry reports whether a failed PostgreSQL query is worth one more try:
+// after "cached plan must not change result type" (SQLSTATE 0A000, a
+// statement cached before an ALTER TABLE; pgx then drops it from its
+// cache), or after "could not determine data type of parameter" (42P18,
+// e.g. concat('%d', '/')), which switches to the typed query for good.
+func (s *SQL) retry(err error) bool {
 	var st interface{ SQLState() string }
-	return errors.As(err, &st) && st.SQLState() == "0A000"
+	if !errors.As(err, &st) {
+		return false
+	}
+	switch st.SQLState() {
+	case "0A000":
+		return true
+	case "42P18":
+		return s.typed != nil && !s.useTyped.Swap(true)
+	}
+	return false
 }

@@ -214,3 +214,23 @@ func TestSQL_schemaChange(t *testing.T) {
 		})
 	}
 }
+
+// TestSQL_postgresParameterTypes covers variables where PostgreSQL cannot
+// infer a parameter type (concat's "any" arguments): the query is retried
+// with text-typed parameters, while plain comparisons stay untyped.
+func TestSQL_postgresParameterTypes(t *testing.T) {
+	t.Parallel()
+	tdb := openTestDB(t, "postgres", false)
+	tdb.exec(t, shisaaSchema)
+	db, err := userdb.NewSQL(userdb.SQLOptions{Driver: tdb.driver, DSN: tdb.dsn,
+		UserQuery: "SELECT concat('/var/vmail/', '%d', '/', '%n') AS home, uid, gid FROM users WHERE email = '%u'"})
+	require.NoError(t, err)
+	t.Cleanup(func() { db.Close() })
+	for range 2 {
+		u, err := db.Lookup(t.Context(), "carol@example.com")
+		require.NoError(t, err)
+		assert.Equal(t, "/var/vmail/example.com/carol", u.Home)
+	}
+	_, err = db.Lookup(t.Context(), "x' OR '1'='1@example.com")
+	require.ErrorIs(t, err, userdb.ErrNotFound)
+}

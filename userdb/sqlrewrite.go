@@ -56,7 +56,14 @@ func (q boundQuery) bind(vs vars) []any {
 // copied unchanged; a variable inside an identifier or a dollar-quoted
 // string is refused, as are placeholders the admin wrote ("?", "$1").
 func rewriteSQL(src string, d dialect) (boundQuery, error) {
-	r := &rewriter{src: src, d: d}
+	return rewrite(src, d, false)
+}
+
+// rewrite is rewriteSQL; with typed, PostgreSQL placeholders are written
+// "$1::text", for queries where the server cannot infer a parameter's
+// type, such as concat('%d', '/').
+func rewrite(src string, d dialect, typed bool) (boundQuery, error) {
+	r := &rewriter{src: src, d: d, typed: typed}
 	for i := 0; i < len(src); {
 		n, err := r.step(i)
 		if err != nil {
@@ -68,10 +75,11 @@ func rewriteSQL(src string, d dialect) (boundQuery, error) {
 }
 
 type rewriter struct {
-	src  string
-	d    dialect
-	out  []byte
-	args []variable
+	src   string
+	d     dialect
+	typed bool
+	out   []byte
+	args  []variable
 }
 
 func (r *rewriter) fail(pos int, msg string) error {
@@ -119,7 +127,10 @@ func (r *rewriter) percent(i int) (int, error) {
 
 func (r *rewriter) placeholder(v variable) string {
 	r.args = append(r.args, v)
-	if r.d == dialectPostgres {
+	switch {
+	case r.d == dialectPostgres && r.typed:
+		return "$" + strconv.Itoa(len(r.args)) + "::text"
+	case r.d == dialectPostgres:
 		return "$" + strconv.Itoa(len(r.args))
 	}
 	return "?"

@@ -75,6 +75,16 @@ func TestRewriteSQL(t *testing.T) {
 	}
 }
 
+func TestRewriteSQL_typed(t *testing.T) {
+	t.Parallel()
+	q, err := rewrite("SELECT concat('%d', '/'), '/v/%n' WHERE a = '%u'", dialectPostgres, true)
+	require.NoError(t, err)
+	assert.Equal(t, "SELECT concat($1::text, '/'), ('/v/' || $2::text) WHERE a = $3::text", q.text)
+	q, err = rewrite("WHERE a = '%u'", dialectMySQL, true)
+	require.NoError(t, err)
+	assert.Equal(t, "WHERE a = ?", q.text)
+}
+
 func TestRewriteSQL_refused(t *testing.T) {
 	t.Parallel()
 	tests := []struct {

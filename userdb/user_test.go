@@ -114,3 +114,10 @@ func TestCourierFields_UserQuery(t *testing.T) {
 	_, err = CourierFields{}.UserQuery()
 	require.Error(t, err)
 }
+
+func TestDriverInfo_linked(t *testing.T) {
+	t.Parallel()
+	err := driverInfo{name: "letterbox-missing", dialect: dialectPostgres}.linked()
+	require.EqualError(t, err, `userdb: SQL driver "letterbox-missing" is not linked in: `+
+		`import _ "github.com/letterbox-mail/letterbox/userdb/postgres"`)
+}

@@ -75,7 +75,7 @@ var seedCases = []seedCase{
 		name:   "modoboa",
 		schema: modoboaSchema,
 		conf:   map[string]string{"": "modoboa-pgsql.conf.ext", "mysql": "modoboa-mysql.conf.ext"},
-		opts:         userdb.Options{AddressOptions: plus, DefaultMail: "maildir:~/.maildir"},
+		opts:   userdb.Options{AddressOptions: plus, DefaultMail: "maildir:~/.maildir"},
 		want: map[string]userdb.User{
 			"alice@example.com": {Address: "alice@example.com", Home: "/srv/vmail/example.com/alice", Mail: "maildir:~/.maildir",
 				Maildir: "/srv/vmail/example.com/alice/.maildir", UID: 200, GID: 200, QuotaRule: "*:bytes=100M"},
@@ -92,7 +92,7 @@ var seedCases = []seedCase{
 		name:   "postfixadmin-dovecot",
 		schema: postfixAdminSchema,
 		conf:   map[string]string{"": "postfixadmin-pgsql.conf.ext", "mysql": "postfixadmin-mysql.conf.ext"},
-		opts:         userdb.Options{AddressOptions: plus, DefaultMail: "maildir:~/"},
+		opts:   userdb.Options{AddressOptions: plus, DefaultMail: "maildir:~/"},
 		want: map[string]userdb.User{
 			"bob@example.com": with(pfaUser("bob@example.com", "example.com/bob"), func(u *userdb.User) {
 				u.Home, u.Mail, u.QuotaRule = "/var/vmail/example.com/bob", "maildir:~/", "*:bytes=1073741824"
@@ -105,10 +105,10 @@ var seedCases = []seedCase{
 		users:    []string{"bob@example.com", "erin@example.net"},
 	},
 	{
-		name:         "postfixadmin-bare-maildir",
-		schema:       postfixAdminSchema,
-		conf:         map[string]string{"": "postfixadmin-maildir.conf.ext"},
-		opts:         userdb.Options{AddressOptions: plus, BaseDir: "/var/vmail"},
+		name:   "postfixadmin-bare-maildir",
+		schema: postfixAdminSchema,
+		conf:   map[string]string{"": "postfixadmin-maildir.conf.ext"},
+		opts:   userdb.Options{AddressOptions: plus, BaseDir: "/var/vmail"},
 		want: map[string]userdb.User{
 			"bob@example.com": {Address: "bob@example.com", Mail: "example.com/bob/", Maildir: "/var/vmail/example.com/bob",
 				UID: 2000, GID: 2000},

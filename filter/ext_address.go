@@ -1,0 +1,71 @@
+package filter
+
+import (
+	"context"
+	"strings"
+
+	"github.com/foxcpp/go-sieve/interp"
+	"github.com/foxcpp/go-sieve/parser"
+)
+
+// addressTest is the address test (RFC 5228 section 5.1). The addresses are
+// parsed here, the Pigeonhole way (see addressEntries), and handed to
+// go-sieve's matcher, which keeps comparators, match types and :count.
+func (c *compiler) addressTest(u *unit, t parser.Test, args []parser.Arg, ms matchSpec, idx *indexSel) (interp.Test, error) {
+	part, parts := "all", 0
+	for _, p := range addressParts {
+		var found bool
+		if args, found = removeTag(args, p); found {
+			part = p
+			parts++
+		}
+	}
+	if parts > 1 {
+		return nil, scriptErr(u.file, t.Position, "address: only one address part may be given")
+	}
+	if (part == "user" || part == "detail") && !u.has("subaddress") {
+		return nil, scriptErr(u.file, t.Position, ":"+part+" requires the subaddress extension")
+	}
+	pos := positional(args)
+	if len(pos) != 2 {
+		return nil, scriptErr(u.file, t.Position, "address needs a header list and a key list")
+	}
+	fields, ok := stringsOf(pos[0])
+	if !ok {
+		return nil, scriptErr(u.file, t.Position, "address: header names must be strings")
+	}
+	return c.computed(u, t, args, pos, ms, addressValues(fields, part, idx))
+}
+
+// addressValues returns the address parts found in the named headers.
+func addressValues(fields []string, part string, idx *indexSel) func(context.Context, *interp.RuntimeData) ([]string, error) {
+	return func(_ context.Context, d *interp.RuntimeData) ([]string, error) {
+		var out []string
+		for _, f := range fields {
+			name := strings.ToLower(expand(d, f))
+			if !addressHeaders[name] {
+				continue
+			}
+			raws, err := rawOf(d.Msg, name)
+			if err != nil {
+				return nil, err
+			}
+			for _, raw := range idx.pick(raws) {
+				entries, invalid := addressEntries(raw)
+				for _, e := range entries {
+					if v, ok := entryPart(e, invalid, part); ok {
+						out = append(out, v)
+					}
+				}
+			}
+		}
+		return out, nil
+	}
+}
+
+func rawOf(m interp.Message, name string) ([]string, error) {
+	if r, ok := m.(rawHeaderer); ok {
+		return r.rawValues(name), nil
+	}
+	return m.HeaderGet(name)
+}
