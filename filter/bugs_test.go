@@ -178,3 +178,20 @@ func TestGoSieveBug_addressTestOnAnyHeader(t *testing.T) {
 	assert.Equal(t, 1, se.Line)
 	assert.True(t, strings.Contains(se.Msg, "not an address header"), se.Msg)
 }
+
+// Found while building the engine: go-sieve compiles :matches patterns
+// and streamed body keys into byte patterns in which a non-ASCII
+// character is one Latin-1 byte, so they never match UTF-8 text.
+func TestGoSieveBug_nonASCIIPatternNeverMatches(t *testing.T) {
+	t.Parallel()
+	msg := "Subject: =?utf-8?q?Gr=C3=BC=C3=9Fe_aus_M=C3=BCnchen?=\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nCafé crème\r\n"
+	res, err := runMsg(t, `require ["fileinto", "variables", "body"];
+if header :matches "subject" "*aus M?nchen" { fileinto "Wrong"; }
+if header :matches "subject" "*AUS MÜ*" { fileinto "Wrong"; }
+if header :matches "subject" "Grüße *" { fileinto "M/${1}"; }
+if body :text :contains "café CRÈME" { fileinto "Wrong"; }
+if body :text :contains "CAFé crème" { fileinto "Body"; }
+if string :matches "ü" "??" { fileinto "Octets"; }`, msg)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"M/aus München", "Body", "Octets"}, stores(res))
+}

@@ -3,6 +3,7 @@ package filter
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -127,14 +128,18 @@ type unit struct {
 
 func (u *unit) has(ext string) bool { return u.ext[ext] }
 
+// unitSlot holds a compiled script file; it is filled when its compilation
+// ends, so that an include :once inside a cycle can refer to it before.
+type unitSlot struct{ u *unit }
+
 // compiler holds what one Compile call shares between the main script and
 // its includes.
 type compiler struct {
 	opts     CompileOptions
 	limits   Limits
 	extra    map[string]bool
-	units    map[string]*unit // by resolved path
-	stack    []string         // include chain, for cycle detection
+	units    map[string]*unitSlot // by resolved path, filled once compiled
+	stack    []string             // include chain, for cycle detection
 	mainFile string
 }
 
@@ -152,7 +157,7 @@ func Compile(name string, src []byte, opts CompileOptions) (s *Script, err error
 		opts:     opts,
 		limits:   opts.Limits.withDefaults(),
 		extra:    map[string]bool{},
-		units:    map[string]*unit{},
+		units:    map[string]*unitSlot{},
 		mainFile: name,
 	}
 	for _, e := range opts.Extensions {
@@ -161,10 +166,14 @@ func Compile(name string, src []byte, opts CompileOptions) (s *Script, err error
 		}
 		c.extra[e] = true
 	}
+	main := &unitSlot{}
+	c.units[filepath.Clean(name)] = main
+	c.stack = []string{filepath.Clean(name)}
 	u, err := c.compileUnit(name, src)
 	if err != nil {
 		return nil, err
 	}
+	main.u = u
 	return &Script{name: name, main: u, limits: c.limits, vac: opts.Vacation.withDefaults()}, nil
 }
 
@@ -183,6 +192,10 @@ var ownExtensions = map[string]bool{
 	"vacation": true, "vacation-seconds": true, "mailbox": true,
 	"include": true, "regex": true, "date": true, "index": true, "ihave": true,
 	"spamtest": true, "spamtestplus": true, "virustest": true,
+	"duplicate": true, "mime": true,
+	// Accepted as in Pigeonhole's default set, though their commands
+	// (notify, foreverypart, break, extracttext) are not implemented.
+	"enotify": true, "foreverypart": true, "extracttext": true,
 }
 
 // sieveExtensions are the default capabilities go-sieve implements.
@@ -281,9 +294,6 @@ func requireNames(cmd parser.Cmd) ([]string, error) {
 func (c *compiler) require(u *unit, cmd parser.Cmd, name string) error {
 	if !c.supported(name) {
 		return scriptErr(u.file, cmd.Position, fmt.Sprintf("unknown capability %q in require", name))
-	}
-	if name == "extracttext" {
-		return nil
 	}
 	u.ext[name] = true
 	if !sieveExtensions[name] && name != "ereject" && name != "comparator-i;unicode-casemap" {

@@ -42,6 +42,8 @@ func (c *compiler) test(u *unit, t parser.Test) (interp.Test, error) {
 		return c.ihave(u, t)
 	case "spamtest", "virustest":
 		return c.scoreTest(u, t, name)
+	case "duplicate":
+		return c.duplicateTest(u, t)
 	}
 	return nil, scriptErr(u.file, t.Position, fmt.Sprintf("unknown test '%s'", t.Id))
 }
@@ -82,6 +84,7 @@ func (c *compiler) plainTest(u *unit, t parser.Test) (interp.Test, error) {
 type matchSpec struct {
 	comparator string // "" = default
 	regex      bool
+	matches    bool
 	numeric    bool
 }
 
@@ -110,6 +113,7 @@ func (c *compiler) checkMatch(u *unit, t parser.Test) (matchSpec, error) {
 		case "contains", "matches":
 			matchTypes++
 			substring = true
+			ms.matches = strings.EqualFold(tag.Value, "matches")
 		case "regex":
 			matchTypes++
 			substring = true
@@ -152,7 +156,10 @@ func (c *compiler) matchTest(u *unit, t parser.Test, name string) (interp.Test, 
 	if name == "address" {
 		return c.addressTest(u, t, args, ms, idx)
 	}
-	if ms.regex {
+	if _, isMime := removeTag(args, "mime"); isMime && name == "header" {
+		return c.mimeHeaderTest(u, t, args, ms)
+	}
+	if ms.regex || (ms.matches && name != "hasflag" && name != "environment") {
 		return c.regexTest(u, t, args, name, ms, idx)
 	}
 	t.Args = args

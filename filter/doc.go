@@ -24,12 +24,16 @@
 //
 // # Extensions
 //
-// By default exactly Pigeonhole's default set is available, minus what is
-// not implemented: fileinto, reject, envelope, encoded-character, vacation
+// By default Pigeonhole's default set is available: fileinto, reject, envelope, encoded-character, vacation
 // (RFC 5230), subaddress, comparator-i;ascii-numeric, relational, regex
 // (RE2 syntax), imap4flags, copy, include (RFC 6609), body, variables,
-// environment, mailbox (RFC 5490), date and index (RFC 5260) and ihave
-// (RFC 5463). vacation-seconds (RFC 6131), ereject,
+// environment, mailbox (RFC 5490), date and index (RFC 5260), ihave
+// (RFC 5463), duplicate (RFC 7352; always false, as no message-ID history
+// is kept) and mime (RFC 5703, header :mime with :anychild, :type,
+// :subtype, :contenttype and :param). enotify, foreverypart and
+// extracttext are accepted by require, as Pigeonhole does, but their
+// commands (notify, foreverypart, break, extracttext) are not implemented.
+// vacation-seconds (RFC 6131), ereject,
 // comparator-i;unicode-casemap, spamtest, spamtestplus and virustest
 // (RFC 5235, reading the scanner's header named in CompileOptions) are
 // enabled through CompileOptions.Extensions; any other capability

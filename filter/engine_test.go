@@ -244,3 +244,16 @@ keep;`, testMessage)
 	assert.Equal(t, []string{"$Work", `\Flagged`, `\Seen`}, res.Actions[0].(filter.Store).Flags)
 	assert.Equal(t, []string{"x"}, res.Actions[1].(filter.Store).Flags)
 }
+
+func TestMimeAndDuplicate(t *testing.T) {
+	t.Parallel()
+	res, err := runMsg(t, `require ["mime", "fileinto", "duplicate", "variables"];
+if header :mime :type "content-type" "multipart" { fileinto "Multi"; }
+if header :mime :anychild :subtype "content-type" "html" { fileinto "Html"; }
+if header :mime :anychild :param "charset" "content-type" "iso-8859-1" { fileinto "Latin1"; }
+if header :mime :anychild :contenttype :matches "content-type" "application/*" { fileinto "App/${1}"; }
+if duplicate :seconds 60 :header "message-id" { fileinto "Dup"; }`, bodyMessage)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Multi", "Html", "Latin1", "App/octet-stream"}, stores(res))
+	compileErr(t, `if header :mime "content-type" "x" { keep; }`, filter.CompileOptions{})
+}

@@ -113,9 +113,9 @@ func (c *compiler) computed(u *unit, t parser.Test, args, pos []parser.Arg, ms m
 			}
 		}
 	}
-	if ms.regex {
+	if ms.regex || ms.matches {
 		kl, _ := stringsOf(keys)
-		rt := &regexTest{values: values, keys: kl, fold: ms.comparator != "i;octet"}
+		rt := &regexTest{values: values, keys: kl, fold: ms.comparator != "i;octet", wildcard: ms.matches}
 		if err := rt.compile(u); err != nil {
 			return nil, scriptErr(u.file, t.Position, err.Error())
 		}

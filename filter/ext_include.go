@@ -19,7 +19,7 @@ import (
 // includer.
 type includeCmd struct {
 	pos  Pos
-	unit *unit
+	slot *unitSlot
 	once bool
 }
 
@@ -60,12 +60,13 @@ func (c *compiler) include(u *unit, pc parser.Cmd) (interp.Cmd, error) {
 	if err != nil || inc == nil {
 		return noopCmd{}, err
 	}
-	return &includeCmd{pos: c.pos(u, pc.Position), unit: inc, once: ia.once}, nil
+	return &includeCmd{pos: c.pos(u, pc.Position), slot: inc, once: ia.once}, nil
 }
 
 // includeUnit finds, reads and compiles an included script; nil, nil for
-// a missing :optional one.
-func (c *compiler) includeUnit(u *unit, at lexer.Position, ia includeArgs) (*unit, error) {
+// a missing :optional one. A cycle is an error unless the include closing
+// it has :once (as in Pigeonhole): that include is skipped at run time.
+func (c *compiler) includeUnit(u *unit, at lexer.Position, ia includeArgs) (*unitSlot, error) {
 	dir := c.opts.PersonalDir
 	if ia.global {
 		dir = c.opts.GlobalDir
@@ -79,13 +80,16 @@ func (c *compiler) includeUnit(u *unit, at lexer.Position, ia includeArgs) (*uni
 		return nil, scriptErr(u.file, at, "include: no directory configured for global scripts")
 	}
 	path := filepath.Clean(filepath.Join(dir, strings.TrimSuffix(ia.name, ".sieve")+".sieve"))
-	if inc, ok := c.units[path]; ok && !slices.Contains(c.stack, path) {
-		return inc, nil
+	if slices.Contains(c.stack, path) {
+		if !ia.once {
+			return nil, scriptErr(u.file, at, fmt.Sprintf("include: circular include of %q", ia.name))
+		}
+		return c.units[path], nil
 	}
-	if slices.Contains(c.stack, path) || path == filepath.Clean(c.mainFile) {
-		return nil, scriptErr(u.file, at, fmt.Sprintf("include: circular include of %q", ia.name))
+	if slot, ok := c.units[path]; ok {
+		return slot, nil
 	}
-	if len(c.stack) >= c.limits.MaxIncludeDepth {
+	if len(c.stack)-1 >= c.limits.MaxIncludeDepth {
 		return nil, scriptErr(u.file, at, fmt.Sprintf("include: nesting deeper than %d", c.limits.MaxIncludeDepth))
 	}
 	if len(c.units) >= c.limits.MaxIncludes {
@@ -99,14 +103,16 @@ func (c *compiler) includeUnit(u *unit, at lexer.Position, ia includeArgs) (*uni
 		return nil, &ScriptError{File: u.file, Line: at.Line, Column: at.Col,
 			Msg: fmt.Sprintf("include: cannot read script %q", ia.name), Err: err}
 	}
+	slot := &unitSlot{}
+	c.units[path] = slot
 	c.stack = append(c.stack, path)
 	inc, err := c.compileUnit(path, src)
 	c.stack = c.stack[:len(c.stack)-1]
 	if err != nil {
 		return nil, err
 	}
-	c.units[path] = inc
-	return inc, nil
+	slot.u = inc
+	return slot, nil
 }
 
 // global declares variables shared between included scripts.
@@ -132,10 +138,11 @@ func (c *compiler) global(u *unit, pc parser.Cmd) (interp.Cmd, error) {
 
 func (c *includeCmd) Execute(ctx context.Context, d *interp.RuntimeData) error {
 	st := stateOf(ctx)
-	if c.once && st.once[c.unit] {
+	inc := c.slot.u
+	if c.once && st.once[inc] {
 		return nil
 	}
-	st.once[c.unit] = true
+	st.once[inc] = true
 	caller, callerUnit := d.Variables, st.unit
 	for _, g := range callerUnit.globals {
 		if v, ok := caller[g]; ok {
@@ -143,14 +150,14 @@ func (c *includeCmd) Execute(ctx context.Context, d *interp.RuntimeData) error {
 		}
 	}
 	local := map[string]string{}
-	for _, g := range c.unit.globals {
+	for _, g := range inc.globals {
 		if v, ok := st.globals[g]; ok {
 			local[g] = v
 		}
 	}
 	d.Variables = local
-	err := st.runUnit(ctx, d, c.unit)
-	for _, g := range c.unit.globals {
+	err := st.runUnit(ctx, d, inc)
+	for _, g := range inc.globals {
 		if v, ok := d.Variables[g]; ok {
 			st.globals[g] = v
 		}

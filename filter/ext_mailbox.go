@@ -32,13 +32,10 @@ func (t *mailboxExistsTest) Check(ctx context.Context, d *interp.RuntimeData) (b
 	exists := stateOf(ctx).in.Mailboxes
 	for _, n := range t.names {
 		n = expand(d, n)
-		if exists == nil {
-			if !strings.EqualFold(n, "INBOX") {
-				return false, nil
-			}
+		if strings.EqualFold(n, "INBOX") { // INBOX always exists, in any case
 			continue
 		}
-		if !exists(n) {
+		if exists == nil || !exists(n) {
 			return false, nil
 		}
 	}

@@ -8,22 +8,29 @@ import (
 
 	"github.com/foxcpp/go-sieve/interp"
 	"github.com/foxcpp/go-sieve/parser"
+	"rsc.io/binaryregexp"
 )
 
 // regexTest is any test using the :regex match type (the regex draft as
-// Pigeonhole implements it, with RE2 syntax). On a match, ${0} is the
-// whole match and ${1}... the groups.
+// Pigeonhole implements it, with RE2 syntax), or :matches (RFC 5228
+// section 2.7.1) on header, address, envelope, string and date values.
+// On a match, ${0} is the whole match and ${1}... the groups (for
+// :matches, one per wildcard). go-sieve compiles :matches patterns into
+// byte patterns in which a non-ASCII character never matches, hence our
+// own matcher.
 type regexTest struct {
-	values func(ctx context.Context, d *interp.RuntimeData) ([]string, error)
-	keys   []string
-	res    []*regexp.Regexp // nil where the key has variables
-	fold   bool
+	values   func(ctx context.Context, d *interp.RuntimeData) ([]string, error)
+	keys     []string
+	res      []submatcher // nil where the key has variables
+	fold     bool         // i;ascii-casemap (or unicode-casemap)
+	wildcard bool         // :matches rather than :regex
 }
 
 var addressParts = []string{"all", "localpart", "domain", "user", "detail"}
 
 func (c *compiler) regexTest(u *unit, t parser.Test, args []parser.Arg, name string, ms matchSpec, idx *indexSel) (interp.Test, error) {
 	args, _ = removeTag(args, "regex")
+	args, _ = removeTag(args, "matches")
 	args, _, _ = takeTag(args, "comparator")
 	part := "all"
 	for _, p := range addressParts {
@@ -37,14 +44,14 @@ func (c *compiler) regexTest(u *unit, t parser.Test, args []parser.Arg, name str
 	}
 	pos := positional(args)
 	if len(pos) != len(args) || len(pos) != 2 {
-		return nil, scriptErr(u.file, t.Position, fmt.Sprintf("%s :regex takes two arguments and no other tags", name))
+		return nil, scriptErr(u.file, t.Position, fmt.Sprintf("%s takes two arguments and no other tags", name))
 	}
 	fields, _ := stringsOf(pos[0])
 	keys, ok := stringsOf(pos[1])
 	if !ok || fields == nil {
 		return nil, scriptErr(u.file, t.Position, name+" needs string lists")
 	}
-	rt := &regexTest{keys: keys, fold: ms.comparator != "i;octet"}
+	rt := &regexTest{keys: keys, fold: ms.comparator != "i;octet", wildcard: ms.matches}
 	var err error
 	if rt.values, err = regexSource(name, fields, part, idx); err != nil {
 		return nil, scriptErr(u.file, t.Position, err.Error())
@@ -55,8 +62,13 @@ func (c *compiler) regexTest(u *unit, t parser.Test, args []parser.Arg, name str
 	return rt, nil
 }
 
+// submatcher is a compiled *regexp.Regexp or *binaryregexp.Regexp.
+type submatcher interface {
+	FindStringSubmatch(s string) []string
+}
+
 func (rt *regexTest) compile(u *unit) error {
-	rt.res = make([]*regexp.Regexp, len(rt.keys))
+	rt.res = make([]submatcher, len(rt.keys))
 	for i, k := range rt.keys {
 		if hasVariable(u, k) {
 			continue
@@ -70,11 +82,45 @@ func (rt *regexTest) compile(u *unit) error {
 	return nil
 }
 
-func (rt *regexTest) build(key string) (*regexp.Regexp, error) {
+// build compiles a key. :matches works on octets, as Pigeonhole's
+// i;octet and i;ascii-casemap do ("?" is one octet), so it is compiled
+// for binaryregexp with every non-ASCII byte escaped.
+func (rt *regexTest) build(key string) (submatcher, error) {
+	if rt.wildcard {
+		return binaryregexp.Compile(`(?s)\A` + wildcardGroups(key, rt.fold) + `\z`)
+	}
 	if rt.fold {
 		key = "(?i)" + key
 	}
 	return regexp.Compile(key)
+}
+
+// wildcardGroups translates a :matches pattern, byte by byte, capturing
+// each wildcard; * is lazy, as in Pigeonhole. fold makes ASCII letters
+// match either case (i;ascii-casemap).
+func wildcardGroups(p string, fold bool) string {
+	var b strings.Builder
+	escaped := false
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case !escaped && c == '\\':
+			escaped = true
+			continue
+		case !escaped && c == '*':
+			b.WriteString(`(.*?)`)
+		case !escaped && c == '?':
+			b.WriteString(`(.)`)
+		case c >= 0x80:
+			fmt.Fprintf(&b, `\x%02x`, c)
+		case fold && (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'):
+			b.WriteString("[" + strings.ToLower(string(c)) + strings.ToUpper(string(c)) + "]")
+		default:
+			b.WriteString(regexp.QuoteMeta(string(c)))
+		}
+		escaped = false
+	}
+	return b.String()
 }
 
 func regexSource(name string, fields []string, part string, idx *indexSel) (func(context.Context, *interp.RuntimeData) ([]string, error), error) {

@@ -96,6 +96,23 @@ set "folder" "Lists";`,
 	assert.Equal(t, []string{"Lists-main"}, stores(res))
 }
 
+func TestInclude_cycleWithOnce(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	writeScripts(t, dir, map[string]string{
+		"a": `require "include"; include "b";`,
+		"b": `require ["include", "fileinto"]; fileinto "B"; include :once "a"; include :once "main";`,
+	})
+	s, err := filter.Compile(filepath.Join(dir, "main.sieve"),
+		[]byte(`require ["include", "fileinto"]; include :once "a"; fileinto "Main";`), filter.CompileOptions{})
+	require.NoError(t, err)
+	res, err := s.Run(t.Context(), input(testMessage, testEnvelope))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"B", "Main"}, stores(res))
+	_, err = filter.Compile(filepath.Join(dir, "main.sieve"), []byte(`require "include"; include "a";`), filter.CompileOptions{})
+	require.NoError(t, err, "the cycle is closed by an include :once")
+}
+
 func TestInclude_errors(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()

@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"os/user"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -160,6 +161,10 @@ func (p *pigeonhole) runPigeonhole(ctx context.Context, work string, c oracleCas
 		"-C", "-t", "trace.txt", "-Tlevel=matching"}, env...), "script.sieve", "message.eml")...)
 	trace, _ := os.ReadFile(filepath.Join(work, "trace.txt"))
 	tr.section("sieve-test trace (trace.txt of the dry run)", string(trace))
+	if boxes := plannedMailboxes(tr.String()); len(boxes) > 0 {
+		p.run(ctx, &tr, "doveadm create the mailboxes the dry run stores into", work, append([]string{p.doveadm,
+			"-c", "dovecot.conf", "mailbox", "create"}, boxes...)...)
+	}
 	p.run(ctx, &tr, "sieve-test execute run", work, append(append([]string{p.sieveTest, "-c", "dovecot.conf", "-e"},
 		env...), "script.sieve", "message.eml")...)
 	p.run(ctx, &tr, "doveadm mailbox contents after execute run", work, p.doveadm, "-c", "dovecot.conf",
@@ -171,7 +176,7 @@ func (p *pigeonhole) runPigeonhole(ctx context.Context, work string, c oracleCas
 // outgoing message in out/.
 func (p *pigeonhole) runLDA(ctx context.Context, work string, c oracleCase) (string, error) {
 	conf := "mail_location = maildir:" + work + "/Maildir:LAYOUT=fs\npostmaster_address = postmaster@example.com\n" +
-		"mail_plugins = sieve\nlog_path = /dev/stderr\nsendmail_path = " + work + "/sendmail.sh\n" +
+		"mail_plugins = sieve\nlda_mailbox_autocreate = yes\nlog_path = /dev/stderr\nsendmail_path = " + work + "/sendmail.sh\n" +
 		"plugin {\n  sieve = file:" + work + "/script.sieve\n}\n"
 	if err := p.prepare(ctx, work, c, conf); err != nil {
 		return "", err
@@ -209,4 +214,27 @@ func (p *pigeonhole) runLDA(ctx context.Context, work string, c oracleCase) (str
 	p.run(ctx, &tr, "doveadm mailbox contents after delivery", work, p.doveadm, "-c", "dovecot.conf",
 		"-o", "mail_plugins=", "fetch", "mailbox flags", "all")
 	return tr.String(), nil
+}
+
+// plannedMailboxes lists the mailboxes a dry run stores into without
+// :create. sieve-test -e, unlike the corpus' oracle, does not create a
+// missing mailbox, so the harness creates them before the execute run.
+func plannedMailboxes(text string) []string {
+	dry := sectionsTitled(parseTranscript(text), "sieve-test dry run")
+	if len(dry) != 1 {
+		return nil
+	}
+	acts, err := parseDryActions(dry[0].Stdout)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, a := range acts {
+		box, ok := strings.CutPrefix(a.Text, "store message in folder: ")
+		if ok && !slices.Contains(a.Effects, "create mailbox if it does not exist") &&
+			!slices.Contains(append(out, oracleMailboxes...), box) {
+			out = append(out, box)
+		}
+	}
+	return out
 }

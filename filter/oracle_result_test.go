@@ -68,7 +68,8 @@ func oracleFlags(flags []string) []string {
 	for f := range set {
 		out = append(out, f)
 	}
-	return sortedCopy(out)
+	sort.Strings(out)
+	return out
 }
 
 func sortedCopy(s []string) []string {

@@ -3,6 +3,7 @@ package filter_test
 import (
 	"bytes"
 	"fmt"
+	"mime"
 	"net/mail"
 
 	"github.com/letterbox-mail/letterbox/filter"
@@ -34,12 +35,15 @@ func ExampleReplyBuilder_Build() {
 	for _, h := range []string{"From", "To", "Subject", "In-Reply-To", "Auto-Submitted", "Content-Type"} {
 		fmt.Printf("%s: %s\n", h, m.Header.Get(h))
 	}
+	subject, _ := new(mime.WordDecoder).DecodeHeader(m.Header.Get("Subject"))
+	fmt.Println("decoded subject:", subject)
 	// Output:
 	// MAIL FROM:<> RCPT TO:<anna@example.org>
 	// From: <tim@example.com>
 	// To: <anna@example.org>
-	// Subject: =?utf-8?q?Auto:_Gr=C3=BC=C3=9Fe?=
+	// Subject: =?utf-8?q?Auto=3A_Gr=C3=BC=C3=9Fe?=
 	// In-Reply-To: <1@example.org>
 	// Auto-Submitted: auto-replied (vacation)
 	// Content-Type: text/plain; charset=utf-8
+	// decoded subject: Auto: Grüße
 }

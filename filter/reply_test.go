@@ -51,6 +51,8 @@ func TestReplyBuilder_golden(t *testing.T) {
 		}},
 		{name: "long-ascii-subject", edit: func(v *Vacation) { v.Subject = strings.Repeat("word ", 30) + "end" }},
 		{name: "from-display-name", edit: func(v *Vacation) { v.From = "Tim Ösé <tim@shisaa.jp>" }},
+		{name: "from-ascii-name", edit: func(v *Vacation) { v.From = `"Tim, the boss" <tim@shisaa.jp>` }},
+		{name: "subject-looks-encoded", edit: func(v *Vacation) { v.Subject = "Auto: =?utf-8?q?x?=" }},
 		{name: "from-found-in-header", hdr: hdr, edit: func(v *Vacation) { v.Addresses = []string{"tim.alias@shisaa.jp"} }},
 		{name: "header-injection", edit: func(v *Vacation) {
 			v.Subject = "hi\r\nBcc: victim@example.net"
@@ -96,6 +98,9 @@ func checkReplyParses(t *testing.T, v Vacation, raw *bytes.Buffer) {
 	assert.Empty(t, m.Header.Get("X-Evil"))
 	for line := range strings.SplitSeq(string(msg), "\r\n") {
 		assert.LessOrEqual(t, len(line), max8bitLine)
+		if strings.Contains(line, "=?") {
+			assert.LessOrEqual(t, len(line), 76, "RFC 2047 section 2: %q", line)
+		}
 	}
 	assert.NotContains(t, strings.ReplaceAll(string(msg), "\r\n", ""), "\n", "bare LF")
 }

@@ -82,6 +82,7 @@ func (s *Script) Run(ctx context.Context, in Input) (res Result, err error) {
 		return keepOnly(), &ScriptError{File: s.name, Msg: "reading message: " + err.Error(), Runtime: true, Err: err}
 	}
 	st := newRunState(s, &in, msg)
+	st.once[s.main] = true // the main script counts as included
 	d := interp.NewRuntimeData(s.main.base, allowAll{}, sieveEnvelope(in.Envelope), msg)
 	d.Env = environment(in)
 	d.OnAction = st.onAction

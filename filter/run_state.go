@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/foxcpp/go-sieve/interp"
 )
@@ -93,6 +94,9 @@ func (st *runState) onAction(_ context.Context, a interp.AppliedAction, d *inter
 		st.cancelKeep = true
 		return st.add(Store{Mailbox: "INBOX", Flags: a.Flags, Pos: st.pos})
 	case interp.ActionFileInto:
+		if !utf8.ValidString(a.Mailbox) {
+			return fmt.Errorf("fileinto: invalid mailbox name %q: not UTF-8", a.Mailbox)
+		}
 		st.noteDeliver()
 		st.cancelKeep = st.cancelKeep || !a.Copy
 		return st.add(Store{Mailbox: a.Mailbox, Flags: a.Flags, Create: st.create, Pos: st.pos})

@@ -62,8 +62,9 @@ type Message struct {
 //
 // The directory and its tmp/, new/ and cur/ must exist
 // (errors.Is(err, fs.ErrNotExist) otherwise); a symbolic link for any of
-// them below the root given to New is refused with ErrSymlink. A full
-// disk gives an error for which errors.Is(err, syscall.ENOSPC) holds.
+// them below the root given to New is refused with ErrSymlink. Invalid
+// options give ErrBadFlags or ErrBadUniq before anything is written. A
+// full disk gives an error for which errors.Is(err, syscall.ENOSPC) holds.
 // Deliver is safe for concurrent use by any number of goroutines and
 // processes, on any number of hosts sharing the maildir over NFS.
 func (d Dir) Deliver(ctx context.Context, r io.Reader, opts DeliverOptions) (Message, error) {

@@ -214,3 +214,15 @@ func TestDeliver_dirMode(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, fs.FileMode(0o660), fi.Mode())
 }
+
+func TestDeliver_folder(t *testing.T) {
+	t.Parallel()
+	m := newMaildir(t, maildir.Options{})
+	dir, err := m.CreateFolder("Work/Projects")
+	require.NoError(t, err)
+	msg, err := dir.Deliver(t.Context(), strings.NewReader("x\n"), maildir.DeliverOptions{Flags: "S"})
+	require.NoError(t, err)
+	assert.Equal(t, filepath.Join(m.Root(), ".Work.Projects", "cur", msg.Key+":2,S"), msg.Path)
+	assert.FileExists(t, msg.Path)
+	assert.Empty(t, entries(t, m.Root(), "cur"))
+}

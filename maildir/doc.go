@@ -25,8 +25,8 @@
 //
 //	<sec>.M<usec>P<pid>V<dev>I<ino>Q<n>R<rand>[_<uniq>].<host>,S=<size>,W=<vsize>[:2,<flags>]
 //
-// compatible with Dovecot and Courier (both read ,S= and ,W=; Dovecot uses
-// them to avoid stat calls). M, P, V, I, Q and R are Bernstein's tags:
+// compatible with Dovecot and Courier (Courier's quota code reads ,S=;
+// Dovecot reads ,S= and ,W= instead of calling stat). M, P, V, I, Q and R are Bernstein's tags:
 // microseconds, process id, device and inode of the file (in hex), this
 // process's delivery count, and 64 random bits (hex). The host name is
 // escaped: '/' as \057 and ':' as \072 as Bernstein describes, and also

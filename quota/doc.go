@@ -13,8 +13,10 @@
 // # On disk
 //
 //	<maildir>/maildirsize   line 1: limits "NNNS,NNNC"; lines 2+: "<bytes> <count>"
-//	<maildir>/quotawarn     stamp: a warning was sent at its mtime (Courier)
-//	<maildir>/tmp/<time>.<pid>_NeWmAiLdIrSiZe.<host>   a rebuild in progress
+//	<maildir>/quotawarn     stamp: a warning was sent at its mtime (Courier);
+//	                        Letterbox writes the threshold into it
+//	<maildir>/maildirsize.lock  Letterbox's lock file (see Concurrency)
+//	<maildir>/tmp/<sec>.M<usec>P<pid>R<rand>_NeWmAiLdIrSiZe.<host>   a rebuild in progress
 //
 // maildirsize sits in the top-level maildir. Current usage is the sum of all
 // usage lines. A delivery appends "<size> 1" with O_APPEND and no lock, as
@@ -48,13 +50,25 @@
 //  3. Append "<size> 1" to maildirsize. From here on nothing fails the
 //     delivery: errors are logged.
 //  4. Send a quota warning into the top-level INBOX when usage reached a
-//     warning threshold (at most once per 24 hours, see Options.WarnPercents).
+//     warning threshold (at most once per 24 hours, see Keeper.Deliver).
+//     The warning is delivered and counted even over quota. (Courier
+//     delivers it too, but leaves it out of maildirsize when it takes the
+//     maildir over quota, until the next recalculation.)
 //  5. Report the usage to Options.Sink.
 //
 // # Concurrency
 //
 // A Keeper is immutable after New and safe for concurrent use. Any number of
 // processes (Letterbox, maildrop, deliverquota, Dovecot) may deliver to one
-// maildir at once: they coordinate only through O_APPEND writes, rename and
+// maildir at once: appends take no lock and never interleave (one O_APPEND
+// write each), and rebuilds are caught racing with other programs by the
 // directory modification times, as the Maildir++ specification describes.
+// Among themselves, Letterbox processes and goroutines also close the gap
+// that the mtime check leaves (a message linked between a rebuild's count
+// and its rename, its line appended to the replaced file): a delivery holds
+// a shared lock on maildirsize.lock from before its link until its append,
+// and a rebuild holds it exclusively (Linux open file description locks,
+// with a gate so that rebuilds are not starved). So, with only Letterbox
+// delivering, maildirsize sums to what a fresh count finds. The lock file
+// is created only in maildirs that have a quota.
 package quota

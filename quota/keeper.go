@@ -73,6 +73,9 @@ type Keeper struct {
 	template *Template
 	percents []int
 	now      func() time.Time // test seam
+	// afterRebuild runs between the rename of a rebuilt maildirsize and
+	// the directory re-check; nil outside tests.
+	afterRebuild func()
 }
 
 // New validates opts and returns a Keeper. It reads and checks
@@ -209,7 +212,8 @@ func (k *Keeper) record(ctx context.Context, acct Account, u Usage) error {
 
 // Deliver checks the quota of folder d, delivers r into it and does the
 // bookkeeping: see the package documentation for the steps. size is the
-// size of the message in bytes (the ,S= value). Over quota it returns an
+// size of the message in bytes (the ,S= value); the size actually written
+// is what is recorded. Over quota it returns an
 // *ExceededError and stores nothing; it sends the quota warning then too,
 // as deliverquota does.
 //

@@ -1,6 +1,7 @@
 package quota_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -203,6 +204,8 @@ func TestKeeper_noLimits(t *testing.T) {
 	require.NoError(t, err)
 	_, err = os.Stat(filepath.Join(acct.Maildir.Root(), quota.SizeFileName))
 	require.ErrorIs(t, err, os.ErrNotExist, "no quota, no maildirsize")
+	_, err = os.Stat(filepath.Join(acct.Maildir.Root(), quota.LockFileName))
+	require.ErrorIs(t, err, os.ErrNotExist, "no quota, no lock file")
 
 	// A maildirsize made by maildirmake -q sets the quota.
 	writeSizeFile(t, acct, "600S\n500 1\n")
@@ -267,4 +270,28 @@ func TestNew_badPercent(t *testing.T) {
 	require.Error(t, err)
 	_, err = quota.New(quota.Options{WarnMessageFile: filepath.Join(t.TempDir(), "missing")})
 	require.ErrorIs(t, err, os.ErrNotExist)
+}
+
+// TestKeeper_rebuildRace: when the directories change during every
+// rebuild, the count is redone five times and then the delivery is let
+// through, as Courier does.
+func TestKeeper_rebuildRace(t *testing.T) {
+	t.Parallel()
+	acct := newAccount(t, quota.Limits{Bytes: 1000})
+	writeSizeFile(t, acct, "1000S\n990 1\n5 1\n") // over, two lines: rebuild
+	k := newKeeper(t, quota.Options{})
+	rebuilds := 0
+	quota.SetAfterRebuild(k, func() {
+		rebuilds++
+		putFile(t, filepath.Join(acct.Maildir.Root(), "new"), fmt.Sprintf("race%d,S=1", rebuilds), 1)
+	})
+	_, err := k.Check(t.Context(), acct, acct.Maildir.Inbox(), 100)
+	require.NoError(t, err, "let through after five races")
+	assert.Equal(t, 5, rebuilds)
+
+	quota.SetAfterRebuild(k, func() { rebuilds++ })
+	st, err := k.Recalculate(t.Context(), acct)
+	require.NoError(t, err)
+	assert.Equal(t, quota.Usage{Bytes: 5, Messages: 5}, st.Usage, "a quiet rebuild counts what is there")
+	assert.Equal(t, 6, rebuilds)
 }

@@ -35,11 +35,7 @@ func (k *Keeper) open(acct Account) (*session, error) {
 	if err != nil {
 		return nil, err
 	}
-	lk, err := openLock(root)
-	if err != nil {
-		return nil, err
-	}
-	s := &session{k: k, acct: acct, root: root, sf: sf, usage: sf.usage, lk: lk}
+	s := &session{k: k, acct: acct, root: root, sf: sf, usage: sf.usage}
 	s.limits = acct.Limits
 	if acct.Limits.IsZero() {
 		s.limits = sf.limits
@@ -121,6 +117,9 @@ func (s *session) recalculate(ctx context.Context) (raced bool, err error) {
 	if err := ctx.Err(); err != nil {
 		return false, err
 	}
+	if err := s.openLock(); err != nil {
+		return false, err
+	}
 	if err := s.lk.exclusive(); err != nil {
 		return false, err
 	}
@@ -135,6 +134,9 @@ func (s *session) recalculate(ctx context.Context) (raced bool, err error) {
 	}
 	s.sf = sizeFile{exists: true, limits: s.limits, usage: res.usage, lines: 1, mtime: now}
 	s.usage, s.stale = res.usage, false
+	if s.k.afterRebuild != nil {
+		s.k.afterRebuild()
+	}
 	after, err := s.counter.stamp(s.root)
 	if err != nil {
 		return false, err
@@ -169,6 +171,28 @@ func (s *session) add(ctx context.Context, u Usage) error {
 // until the matching append: a concurrent rebuild then either counts the
 // message and replaces the file after the line was appended, or does
 // neither.
-func (s *session) lockShared() error { return s.lk.shared() }
+// Without a quota it does nothing.
+func (s *session) lockShared() error {
+	if !s.hasQuota() {
+		return nil
+	}
+	if err := s.openLock(); err != nil {
+		return err
+	}
+	return s.lk.shared()
+}
 
-func (s *session) unlock() { s.lk.unlock() }
+func (s *session) unlock() {
+	if s.lk.f != nil {
+		s.lk.unlock()
+	}
+}
+
+func (s *session) openLock() error {
+	if s.lk.f != nil {
+		return nil
+	}
+	var err error
+	s.lk, err = openLock(s.root)
+	return err
+}

@@ -1,0 +1,5 @@
+require "fileinto";
+discard;
+fileinto "Archive";
+stop;
+keep;

@@ -1,0 +1,3 @@
+require ["variables"];
+set "h" "subject";
+if address :is "${h}" "x" { keep; }

@@ -1,0 +1,3 @@
+require ["fileinto", "copy", "imap4flags"];
+fileinto :copy :flags "\\Seen" "INBOX";
+addflag "\\Flagged";

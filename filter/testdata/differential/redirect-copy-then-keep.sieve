@@ -1,0 +1,4 @@
+require "copy";
+redirect :copy "x@example.net";
+redirect :copy "x@example.net";
+redirect "x@example.net";

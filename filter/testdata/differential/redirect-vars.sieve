@@ -1,0 +1,3 @@
+require ["variables", "envelope"];
+set "who" "fwd";
+redirect "${who}@example.net";

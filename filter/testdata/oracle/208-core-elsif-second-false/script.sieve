@@ -1,0 +1,4 @@
+require "fileinto";
+if false { fileinto "A"; }
+elsif false { fileinto "B"; }
+else { fileinto "C"; }

@@ -1,0 +1,2 @@
+require "fileinto";
+if address :is :all "from" "alice@example.org" { fileinto "Alice"; }

@@ -1,0 +1,2 @@
+require "fileinto";
+if address :all :contains "to" "undisclosed" { fileinto "Seen-Whole"; }

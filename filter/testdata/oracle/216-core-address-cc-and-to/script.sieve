@@ -1,0 +1,2 @@
+require "fileinto";
+if address :is ["to", "cc"] "carol@example.com" { fileinto "Carol"; }

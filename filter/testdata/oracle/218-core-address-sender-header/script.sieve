@@ -1,0 +1,2 @@
+require "fileinto";
+if address :is "sender" "secretary@example.org" { fileinto "Sec"; }

@@ -1,0 +1,3 @@
+require "fileinto";
+if header :matches "subject" "Lunch*" { fileinto "Star"; }
+if header :matches "subject" "*Friday" { fileinto "Wrong"; }

@@ -1,0 +1,3 @@
+require "fileinto";
+if header :matches "subject" "*\\?" { fileinto "Literal"; }
+if header :matches "subject" "Price \\*" { fileinto "Star"; }

@@ -1,0 +1,2 @@
+require "fileinto";
+if not not true { fileinto "Double"; }

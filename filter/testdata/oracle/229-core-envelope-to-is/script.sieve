@@ -1,0 +1,2 @@
+require ["envelope", "fileinto"];
+if envelope :is "to" "tim@shisaa.jp" { fileinto "Mine"; }

@@ -1,0 +1,2 @@
+require ["envelope", "fileinto"];
+if envelope :localpart :contains "from" "ali" { fileinto "Ali"; }

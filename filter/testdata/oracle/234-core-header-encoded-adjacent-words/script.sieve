@@ -1,0 +1,2 @@
+require "fileinto";
+if header :is "subject" "Hello World" { fileinto "Joined"; }

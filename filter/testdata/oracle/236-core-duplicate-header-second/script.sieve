@@ -1,0 +1,2 @@
+require "fileinto";
+if header :is "x-label" "urgent" { fileinto "Urgent"; }

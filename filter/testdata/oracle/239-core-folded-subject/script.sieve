@@ -1,0 +1,2 @@
+require "fileinto";
+if header :is "subject" "Quarterly report for the board meeting" { fileinto "Unfolded"; }

@@ -1,0 +1,2 @@
+require "fileinto";
+if header :matches "subject" "Quarterly report*board meeting" { fileinto "Tab"; }

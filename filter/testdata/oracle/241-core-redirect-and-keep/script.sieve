@@ -1,0 +1,2 @@
+redirect "assistant@example.net";
+keep;

@@ -1,0 +1,4 @@
+# hash comment
+require /* inline */ "fileinto";
+/* block
+   comment */ fileinto "Commented"; # trailing

@@ -1,0 +1,3 @@
+require "fileinto";
+if true { if true { fileinto "Inner"; stop; } fileinto "Wrong1"; }
+fileinto "Wrong2";

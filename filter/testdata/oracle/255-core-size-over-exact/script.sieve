@@ -1,0 +1,3 @@
+require "fileinto";
+if size :over 324 { fileinto "Wrong"; }
+if size :over 323 { fileinto "Over"; }

@@ -1,0 +1,2 @@
+require "fileinto";
+if size :under 3K { fileinto "Under"; }

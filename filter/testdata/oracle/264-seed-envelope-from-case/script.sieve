@@ -1,0 +1,2 @@
+require ["fileinto", "envelope"];
+if envelope "from" "TIM@SHISAA.JP" { fileinto "Shisaa"; }

@@ -1,0 +1,2 @@
+require ["fileinto", "imap4flags"];
+fileinto :flags ["\\Seen", "\\flagged"] "Archive";

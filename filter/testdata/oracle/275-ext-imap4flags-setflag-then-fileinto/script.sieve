@@ -1,0 +1,4 @@
+require ["fileinto", "imap4flags"];
+setflag "\\Seen";
+fileinto "Archive";
+addflag "\\Flagged";

@@ -1,0 +1,3 @@
+require ["fileinto", "imap4flags"];
+fileinto :flags "\\Seen" "Archive";
+fileinto :flags "\\Flagged" "Archive";

@@ -1,0 +1,4 @@
+require ["fileinto", "imap4flags"];
+setflag "\\Deleted";
+fileinto :copy "Trash";
+removeflag "\\Deleted";

@@ -1,0 +1,3 @@
+require ["variables", "fileinto"];
+set :length "n" "Grüße";
+fileinto "len${n}";

@@ -1,0 +1,4 @@
+require ["variables", "fileinto"];
+set :length :upper "n" "abc";
+set :upper :lowerfirst "m" "hello";
+fileinto "${n}-${m}";

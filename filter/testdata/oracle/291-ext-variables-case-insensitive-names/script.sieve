@@ -1,0 +1,3 @@
+require ["variables", "fileinto"];
+set "Box" "Mixed";
+fileinto "${BOX}";

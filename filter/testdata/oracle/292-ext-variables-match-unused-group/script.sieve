@@ -1,0 +1,2 @@
+require ["variables", "fileinto"];
+if header :matches "subject" "*" { fileinto "G${2}${1}"; }

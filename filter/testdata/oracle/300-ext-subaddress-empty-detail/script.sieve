@@ -1,0 +1,2 @@
+require ["subaddress", "fileinto"];
+if address :detail :is "to" "" { fileinto "EmptyDetail"; }

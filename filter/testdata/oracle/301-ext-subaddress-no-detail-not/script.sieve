@@ -1,0 +1,2 @@
+require ["subaddress", "fileinto"];
+if not address :detail :matches "to" "*" { fileinto "NoPlus"; }

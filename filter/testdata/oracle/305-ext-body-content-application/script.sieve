@@ -1,0 +1,2 @@
+require ["body", "fileinto"];
+if body :content "application/octet-stream" :contains "hidden" { fileinto "Attach"; }

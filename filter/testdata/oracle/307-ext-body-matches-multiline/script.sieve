@@ -1,0 +1,2 @@
+require ["body", "fileinto"];
+if body :matches "*Friday*noon*" { fileinto "Matches"; }

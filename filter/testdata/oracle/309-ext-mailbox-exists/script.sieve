@@ -1,0 +1,3 @@
+require ["mailbox", "fileinto"];
+if mailboxexists "Archive" { fileinto "Archive"; }
+if mailboxexists ["Archive", "Nope"] { fileinto "Wrong"; }

@@ -1,0 +1,2 @@
+require ["mailbox", "fileinto"];
+if not mailboxexists "Receipts" { fileinto :create "Receipts"; }

@@ -1,0 +1,3 @@
+require ["mailbox", "fileinto"];
+if mailboxexists "inbox" { fileinto "InboxLower"; }
+if mailboxexists "junk" { fileinto "Wrong"; }

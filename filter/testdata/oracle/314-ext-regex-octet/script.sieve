@@ -1,0 +1,3 @@
+require ["regex", "fileinto"];
+if header :regex :comparator "i;octet" "subject" "^lunch" { fileinto "Wrong"; }
+if header :regex :comparator "i;octet" "subject" "Fri.ay\\?$" { fileinto "Octet"; }

@@ -1,0 +1,3 @@
+require ["date", "fileinto"];
+if date :matches "x-missing-date" "year" "*" { fileinto "Wrong"; }
+if not date :matches "date" "year" "19*" { fileinto "NotNineteen"; }

@@ -1,0 +1,3 @@
+require ["copy", "fileinto"];
+redirect :copy "archive@example.net";
+fileinto "Archive";

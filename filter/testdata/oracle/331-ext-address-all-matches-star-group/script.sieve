@@ -1,0 +1,2 @@
+require ["variables", "fileinto"];
+if address :all :matches "to" "*" { fileinto "First-${1}"; }

@@ -1,0 +1,2 @@
+require "vacation";
+vacation :addresses ["t.sh@shisaa.jp"] "Away.";

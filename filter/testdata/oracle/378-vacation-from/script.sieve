@@ -1,0 +1,2 @@
+require "vacation";
+vacation :from "Tim Away <tim@shisaa.jp>" :subject "Away" "Away.";

@@ -1,0 +1,3 @@
+require "vacation";
+vacation :subject "One" "Away.";
+vacation :subject "Two" "Away again.";

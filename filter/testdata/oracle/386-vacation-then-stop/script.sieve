@@ -1,0 +1,4 @@
+require ["vacation", "fileinto"];
+vacation :subject "Away" "Away.";
+stop;
+fileinto "Wrong";

@@ -1,0 +1,3 @@
+require ["vacation", "fileinto"];
+if header :contains "subject" "invoice" { fileinto "Billing"; }
+else { vacation :subject "Away" "Away."; }

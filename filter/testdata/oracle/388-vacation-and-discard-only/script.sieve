@@ -1,0 +1,3 @@
+require "vacation";
+vacation :subject "Away" "Away.";
+discard;

@@ -1,0 +1,3 @@
+require ["envelope", "fileinto"];
+if envelope :matches "from" "*" { fileinto "Star"; }
+if envelope :all :is "from" "MAILER-DAEMON" { fileinto "Wrong"; }

@@ -1,0 +1,3 @@
+require ["vacation", "imap4flags"];
+addflag "\\Flagged";
+vacation :subject "Away" "Away.";

@@ -1,0 +1,1 @@
+if header :count "eq" "subject" "1" { keep; }

@@ -1,0 +1,1 @@
+if mailboxexists "Archive" { keep; }

@@ -1,0 +1,1 @@
+if address :user "to" "tim" { keep; }
