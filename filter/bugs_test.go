@@ -45,19 +45,31 @@ func TestGoSieveBug_restoredMatcherNeverMatches(t *testing.T) {
 	wg.Wait()
 }
 
-func TestGoSieveBug_duplicateFileintoKeepsImplicitKeep(t *testing.T) {
+// go-sieve drops a second fileinto into the same mailbox, flags and all.
+// Pigeonhole (checked with sieve-test -e) merges it: the last flags win,
+// and the duplicate changes nothing else, so fileinto :copy "A" followed by
+// fileinto "A" still keeps the implicit keep.
+func TestGoSieveBug_duplicateFileinto(t *testing.T) {
 	t.Parallel()
 	res, err := runMsg(t, `require ["fileinto", "copy", "imap4flags"];
 fileinto :copy "A";
 fileinto :flags "\\seen" "A";
 fileinto :flags "\\Flagged" "A";`, testMessage)
 	require.NoError(t, err)
-	assert.False(t, res.ImplicitKeep)
-	require.Len(t, res.Actions, 1)
+	assert.True(t, res.ImplicitKeep)
+	require.Len(t, res.Actions, 2)
 	st := res.Actions[0].(filter.Store)
 	assert.Equal(t, "A", st.Mailbox)
 	assert.Equal(t, []string{`\Flagged`}, st.Flags)
 	assert.Equal(t, filter.Pos{File: "test.sieve", Line: 2, Column: 1}, st.Pos)
+	assert.Equal(t, "INBOX", res.Actions[1].(filter.Store).Mailbox)
+
+	res, err = runMsg(t, `require ["fileinto", "copy", "imap4flags"];
+fileinto :copy :flags "\\Seen" "INBOX";
+addflag ["\\Flagged", "\\Recent", "bad(flag"];`, testMessage)
+	require.NoError(t, err)
+	require.Len(t, res.Actions, 1)
+	assert.Equal(t, []string{`\Seen`}, res.Actions[0].(filter.Store).Flags, "the implicit keep leaves the explicit store")
 }
 
 func TestGoSieveBug_controlPlacementUnchecked(t *testing.T) {

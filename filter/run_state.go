@@ -27,6 +27,7 @@ type runState struct {
 	actions    []Action
 	count      int
 	cancelKeep bool
+	stored     map[string]bool // mailboxes stored into, by storeKey
 	redirects  map[string]bool
 	deliver    Pos // first keep/fileinto/redirect, for conflict errors
 	hasDeliver bool
@@ -38,7 +39,7 @@ type runState struct {
 }
 
 func newRunState(s *Script, in *Input, msg *message) *runState {
-	return &runState{s: s, in: in, msg: msg, redirects: map[string]bool{},
+	return &runState{s: s, in: in, msg: msg, redirects: map[string]bool{}, stored: map[string]bool{},
 		once: map[*unit]bool{}, globals: map[string]string{}}
 }
 
@@ -90,16 +91,12 @@ func (st *runState) onAction(_ context.Context, a interp.AppliedAction, d *inter
 	d.AppliedActions = append(d.AppliedActions, a)
 	switch a := a.(type) {
 	case interp.ActionKeep:
-		st.noteDeliver()
-		st.cancelKeep = true
-		return st.add(Store{Mailbox: "INBOX", Flags: a.Flags, Pos: st.pos})
+		return st.store(Store{Mailbox: "INBOX", Flags: a.Flags, Pos: st.pos}, false)
 	case interp.ActionFileInto:
 		if !utf8.ValidString(a.Mailbox) {
 			return fmt.Errorf("fileinto: invalid mailbox name %q: not UTF-8", a.Mailbox)
 		}
-		st.noteDeliver()
-		st.cancelKeep = st.cancelKeep || !a.Copy
-		return st.add(Store{Mailbox: a.Mailbox, Flags: a.Flags, Create: st.create, Pos: st.pos})
+		return st.store(Store{Mailbox: a.Mailbox, Flags: a.Flags, Create: st.create, Pos: st.pos}, a.Copy)
 	case interp.ActionRedirect:
 		return st.redirect(a)
 	case interp.ActionReject:
@@ -111,6 +108,26 @@ func (st *runState) onAction(_ context.Context, a interp.AppliedAction, d *inter
 		return st.add(Discard{Pos: st.pos})
 	}
 	return fmt.Errorf("unexpected action %T", a)
+}
+
+// store records keep or fileinto. As in Pigeonhole, a second store into
+// the same mailbox only replaces the flags: it does not cancel the
+// implicit keep even without :copy.
+func (st *runState) store(s Store, copied bool) error {
+	st.noteDeliver()
+	key := storeKey(s.Mailbox)
+	if !st.stored[key] {
+		st.stored[key] = true
+		st.cancelKeep = st.cancelKeep || !copied
+	}
+	return st.add(s)
+}
+
+func storeKey(mailbox string) string {
+	if strings.EqualFold(mailbox, "INBOX") {
+		return "INBOX"
+	}
+	return mailbox
 }
 
 func (st *runState) noteDeliver() {
@@ -128,10 +145,10 @@ func (st *runState) redirect(a interp.ActionRedirect) error {
 		return fmt.Errorf("too many redirect actions (limit %d)", st.s.limits.MaxRedirects)
 	}
 	st.noteDeliver()
-	st.cancelKeep = st.cancelKeep || !a.Copy
-	if st.redirects[key] {
+	if st.redirects[key] { // a duplicate changes nothing, as in Pigeonhole
 		return st.checkConflicts()
 	}
+	st.cancelKeep = st.cancelKeep || !a.Copy
 	st.redirects[key] = true
 	return st.add(Redirect{To: a.Address, Copy: a.Copy, Pos: st.pos})
 }
@@ -169,33 +186,30 @@ func (st *runState) checkConflicts() error {
 	return nil
 }
 
-// result merges duplicates, adds the implicit keep and canonicalises flags.
+// result merges duplicates (the last explicit store into a mailbox gives
+// the flags), adds the implicit keep (which leaves an explicit store into
+// INBOX as it is) and canonicalises flags.
 func (st *runState) result(d *interp.RuntimeData) Result {
 	res := Result{ImplicitKeep: !st.cancelKeep}
-	all := st.actions
-	if res.ImplicitKeep {
-		all = append(all[:len(all):len(all)], Store{Mailbox: "INBOX", Flags: d.Flags})
-	}
 	stores := map[string]int{}
-	for _, a := range all {
+	for _, a := range st.actions {
 		s, ok := a.(Store)
 		if !ok {
 			res.Actions = append(res.Actions, a)
 			continue
 		}
-		key := s.Mailbox
-		if strings.EqualFold(key, "INBOX") {
-			key = "INBOX"
-		}
 		s.Flags = canonFlags(s.Flags)
-		if i, dup := stores[key]; dup {
+		if i, dup := stores[storeKey(s.Mailbox)]; dup {
 			prev := res.Actions[i].(Store)
 			prev.Flags, prev.Create = s.Flags, prev.Create || s.Create
 			res.Actions[i] = prev
 			continue
 		}
-		stores[key] = len(res.Actions)
+		stores[storeKey(s.Mailbox)] = len(res.Actions)
 		res.Actions = append(res.Actions, s)
+	}
+	if _, inbox := stores["INBOX"]; res.ImplicitKeep && !inbox {
+		res.Actions = append(res.Actions, Store{Mailbox: "INBOX", Flags: canonFlags(d.Flags)})
 	}
 	return res
 }
@@ -205,8 +219,9 @@ var systemFlags = map[string]string{
 	`\deleted`: `\Deleted`, `\draft`: `\Draft`,
 }
 
-// canonFlags writes system flags canonically, drops duplicates whatever
-// their case (the first spelling wins) and sorts by code point.
+// canonFlags writes system flags canonically, drops invalid flags (other
+// system flags, keywords that are not IMAP atoms) and duplicates whatever
+// their case (the first spelling wins), and sorts by code point.
 func canonFlags(flags []string) []string {
 	var out []string
 	seen := map[string]bool{}
@@ -215,6 +230,8 @@ func canonFlags(flags []string) []string {
 			low := strings.ToLower(f)
 			if c, ok := systemFlags[low]; ok {
 				f = c
+			} else if !validKeyword(f) {
+				continue
 			}
 			if !seen[low] {
 				seen[low] = true
@@ -224,4 +241,16 @@ func canonFlags(flags []string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// validKeyword reports whether f is an IMAP keyword: an atom (RFC 3501
+// section 9) not starting with a backslash.
+func validKeyword(f string) bool {
+	for i := 0; i < len(f); i++ {
+		c := f[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte(`(){%*"\]`, c) >= 0 {
+			return false
+		}
+	}
+	return f != ""
 }

@@ -21,7 +21,9 @@ const TmpMaxAge = 36 * time.Hour
 // before publishing; a delivery in progress writes to its file, so it is
 // never that old. Folders are found by scanning the root for directories
 // whose names start with '.'; symbolic links are not followed.
-// Subdirectories of tmp/ are left alone. A file that disappears meanwhile
+// Subdirectories of tmp/ are left alone, except the trash directories an
+// interrupted DeleteFolder left in the root's tmp/ more than an hour ago,
+// which are removed with their contents. A file that disappears meanwhile
 // (another process cleaning) is not an error. ctx is checked between
 // directories.
 func (m *Maildir) CleanTmp(ctx context.Context) (removed int, err error) {
@@ -46,6 +48,7 @@ func (m *Maildir) CleanTmp(ctx context.Context) (removed int, err error) {
 			return removed, fmt.Errorf("maildir: clean tmp: %w", err)
 		}
 	}
+	m.removeStaleTrash()
 	return removed, nil
 }
 

@@ -72,3 +72,22 @@ func TestCleanTmp_symlinkedFolder(t *testing.T) {
 	assert.Equal(t, 0, removed)
 	assert.FileExists(t, p)
 }
+
+// TestCleanTmp_staleTrash: trash left in tmp/ by an interrupted
+// DeleteFolder is removed once it is an hour old; fresh trash is kept.
+func TestCleanTmp_staleTrash(t *testing.T) {
+	t.Parallel()
+	m := newMaildir(t, maildir.Options{})
+	now := time.Now()
+	stale := filepath.Join(m.Root(), "tmp", "letterbox-trash.0001")
+	fresh := filepath.Join(m.Root(), "tmp", "letterbox-trash.0002")
+	for _, dir := range []string{stale, fresh} {
+		require.NoError(t, os.MkdirAll(filepath.Join(dir, "cur"), 0o700))
+	}
+	require.NoError(t, os.Chtimes(stale, now.Add(-2*time.Hour), now.Add(-2*time.Hour)))
+
+	_, err := m.CleanTmp(t.Context())
+	require.NoError(t, err)
+	assert.NoDirExists(t, stale)
+	assert.DirExists(t, fresh)
+}

@@ -153,14 +153,14 @@ const trashStale = time.Hour
 
 // removeStaleTrash removes trash directories older than trashStale,
 // best effort: the folder asked for is already gone, and the next
-// DeleteFolder tries again. CleanTmp leaves directories alone.
+// DeleteFolder or CleanTmp tries again.
 func (m *Maildir) removeStaleTrash() {
 	tmp := filepath.Join(m.root, "tmp")
 	entries, err := os.ReadDir(tmp)
 	if err != nil {
 		return
 	}
-	cutoff := time.Now().Add(-trashStale)
+	cutoff := m.opts.now().Add(-trashStale)
 	for _, e := range entries {
 		if !e.IsDir() || !strings.HasPrefix(e.Name(), trashPrefix) {
 			continue
