@@ -1,0 +1,2 @@
+require "vacation";
+vacation :addresses ["Tim Alias <alias@shisaa.jp>"] :subject "Away" "Away.";

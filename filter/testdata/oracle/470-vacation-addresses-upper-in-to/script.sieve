@@ -1,0 +1,2 @@
+require "vacation";
+vacation :addresses ["ALIAS@SHISAA.JP"] :subject "Away" "Away.";

@@ -1,0 +1,3 @@
+require ["vacation", "copy"];
+redirect :copy "assistant@example.net";
+vacation :subject "Away" "Away.";

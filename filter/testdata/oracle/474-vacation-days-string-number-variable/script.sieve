@@ -1,0 +1,3 @@
+require ["vacation", "variables"];
+set "d" "3";
+vacation :days 3 :subject "${d} days" "Away.";

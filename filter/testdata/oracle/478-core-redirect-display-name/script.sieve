@@ -1,0 +1,1 @@
+redirect "Tim Other <tim@example.net>";

@@ -1,0 +1,2 @@
+redirect "Bob@Example.net";
+redirect "bob@example.net";

@@ -1,0 +1,2 @@
+require "FILEINTO";
+fileinto "Upper";

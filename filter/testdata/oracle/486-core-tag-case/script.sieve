@@ -1,0 +1,2 @@
+require "fileinto";
+if header :IS "subject" "Lunch on Friday?" { fileinto "TagUpper"; }

@@ -1,0 +1,9 @@
+require "fileinto";
+if header :is "subject" text:
+..Lunch
+.
+{ fileinto "Wrong"; }
+fileinto text:
+..dots
+.
+;

@@ -1,0 +1,3 @@
+require "fileinto";
+if address :all :is "to" "tim" { fileinto "Bare"; }
+if address :domain :is "to" "" { fileinto "EmptyDomain"; }

@@ -1,0 +1,2 @@
+require "fileinto";
+if header :contains "subject" "Köln" { fileinto "Raw8"; }

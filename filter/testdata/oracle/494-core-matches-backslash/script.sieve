@@ -1,0 +1,2 @@
+require "fileinto";
+if header :matches "subject" "C:\\\\*" { fileinto "Path"; }

@@ -1,0 +1,4 @@
+require ["variables", "fileinto"];
+set "x" "ab";
+set "x" "${x}${x}";
+fileinto "${x}";

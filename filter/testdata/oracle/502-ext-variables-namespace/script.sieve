@@ -1,0 +1,2 @@
+require ["variables", "fileinto"];
+fileinto "x${env.foo}y";

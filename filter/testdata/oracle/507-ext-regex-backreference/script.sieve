@@ -1,0 +1,2 @@
+require ["regex", "fileinto"];
+if header :regex "subject" "(o)\\1" { fileinto "Backref"; }

@@ -1,0 +1,3 @@
+require ["regex", "fileinto"];
+if header :regex "subject" "\\bFri" { fileinto "Boundary"; }
+if header :regex "subject" "\\<on\\>" { fileinto "GnuWord"; }

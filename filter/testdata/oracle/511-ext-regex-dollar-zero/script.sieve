@@ -1,0 +1,2 @@
+require ["regex", "variables", "fileinto"];
+if header :regex "subject" "[A-Z][a-z]+day" { fileinto "Z-${0}"; }

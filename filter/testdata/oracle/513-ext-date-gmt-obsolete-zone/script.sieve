@@ -1,0 +1,2 @@
+require ["date", "fileinto", "variables"];
+if date :zone "+0000" :matches "date" "time" "*" { fileinto "T${1}"; }

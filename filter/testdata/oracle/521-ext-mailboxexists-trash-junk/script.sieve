@@ -1,0 +1,2 @@
+require ["mailbox", "fileinto"];
+if mailboxexists ["Trash", "Junk", "INBOX"] { fileinto "AllThree"; }

@@ -1,0 +1,1 @@
+if true { keep; } else { stop; } elsif false { keep; }

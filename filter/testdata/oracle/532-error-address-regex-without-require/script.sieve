@@ -1,0 +1,1 @@
+if address :regex "from" "a" { keep; }

@@ -1,0 +1,1 @@
+redirect ["a@example.net", "b@example.net"];

@@ -1,0 +1,2 @@
+require "body";
+if body :raw :content "text" :contains "x" { keep; }
