@@ -1,2 +1,2 @@
 require ["variables", "fileinto"];
-if header :matches "subject" "*u*c*o*F*r*d*y*" { fileinto "${10}-${8}"; }
+if header :matches "subject" "*u*c*o*F*r*d*y*" { fileinto "G${10}-${8}"; }

@@ -1,2 +1,2 @@
 require "fileinto";
-fileinto "inbox";
+fileinto "archive";

@@ -1,9 +1,0 @@
-require "fileinto";
-if header :is "subject" text:
-..Lunch
-.
-{ fileinto "Wrong"; }
-fileinto text:
-..dots
-.
-;
