@@ -6,9 +6,9 @@ import "time"
 // (or the resolved path of an included script), a 1-based line and a
 // 1-based column. The zero Pos means "no command" (the implicit keep).
 type Pos struct {
-	File   string
-	Line   int
-	Column int
+	File   string // script file name or path
+	Line   int    // 1-based line
+	Column int    // 1-based column
 }
 
 // String returns "file:line:column", or "-" for the zero Pos.
@@ -28,35 +28,37 @@ type Action interface {
 }
 
 // Store delivers the message into one mailbox. The implicit keep and an
-// explicit keep are both Store{Mailbox: "INBOX"}. A mailbox appears at most
-// once in a Result; when a script stores into it several times, Flags are
-// those of the last store.
+// explicit keep are both Store{Mailbox: "INBOX", Keep: true}; fileinto
+// "INBOX" has Keep false. A mailbox appears at most once in a Result; when
+// a script stores into it several times, Flags are those of the last
+// store, and Keep is true only when every one of them was a keep.
 type Store struct {
 	Mailbox string   // mailbox name exactly as the script produced it, "/" separated
 	Flags   []string // IMAP flags, canonical (see Result); nil = none
 	Create  bool     // fileinto :create (RFC 5490): create the mailbox if missing
-	Pos     Pos
+	Keep    bool     // produced by keep or the implicit keep, not by fileinto
+	Pos     Pos      // where the keep or fileinto is; zero for the implicit keep
 }
 
 // Redirect forwards the message to another address.
 type Redirect struct {
 	To   string // address without angle brackets
 	Copy bool   // redirect :copy (RFC 3894): does not cancel the implicit keep
-	Pos  Pos
+	Pos  Pos    // where the redirect is
 }
 
 // Reject refuses the message with a reason (RFC 5429). Extended is true for
 // ereject.
 type Reject struct {
-	Reason   string
-	Extended bool
-	Pos      Pos
+	Reason   string // the reason given, decoded UTF-8
+	Extended bool   // ereject rather than reject
+	Pos      Pos    // where the reject or ereject is
 }
 
 // Discard silently drops the message. It only cancels the implicit keep;
 // it is reported so that callers can log it.
 type Discard struct {
-	Pos Pos
+	Pos Pos // where the discard is
 }
 
 // Vacation is an auto-reply that the caller should send (RFC 5230). It is
@@ -74,7 +76,7 @@ type Vacation struct {
 	Addresses  []string      // ":addresses"
 	InReplyTo  string        // Message-ID of the original message, "" if none
 	References string        // original References plus its Message-ID
-	Pos        Pos
+	Pos        Pos           // where the vacation command is
 }
 
 // Position implements Action.

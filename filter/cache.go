@@ -41,7 +41,6 @@ func keyOf(path, personalDir string, fi fs.FileInfo) scriptKey {
 type cacheEntry struct {
 	key    scriptKey
 	script *Script
-	src    []byte // kept to tell keep from fileinto "INBOX" (see isKeepAt)
 	err    error
 	loaded time.Time
 	elem   *list.Element
@@ -136,7 +135,6 @@ func (c *scriptCache) compile(e *cacheEntry, path string, opts CompileOptions) {
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		name = real
 	}
-	e.src = src
 	e.script, e.err = Compile(name, src, opts)
 }
 

@@ -116,26 +116,6 @@ func TestReadScript_limit(t *testing.T) {
 	require.Error(t, err)
 }
 
-func TestIsKeepAt(t *testing.T) {
-	t.Parallel()
-	src := []byte("require \"fileinto\";\nif true { keep; }\n  KEEP;\nfileinto \"INBOX\";\n# ü\nü keep;\nkeeper;")
-	tests := []struct {
-		line, col int
-		want      bool
-	}{
-		{2, 11, true},
-		{3, 3, true},
-		{4, 1, false},
-		{6, 3, true}, // column counted in characters
-		{6, 4, true}, // column counted in bytes
-		{7, 1, false},
-		{99, 1, true}, // unknown position counts as keep
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, isKeepAt(src, tt.line, tt.col), "%d:%d", tt.line, tt.col)
-	}
-}
-
 func TestSpamRule_matches(t *testing.T) {
 	t.Parallel()
 	rule, err := SpamRule{}.withDefaults()

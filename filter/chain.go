@@ -145,7 +145,11 @@ func (f *Filter) globals(srcs []globalSource) ([]string, error) {
 // Evaluate runs the chain for one message delivered to u. Scripts run in
 // order while keep is in effect after each one (an explicit keep or the
 // implicit keep; a keep before the last script only lets the chain go on,
-// as in Pigeonhole). A script that fails to compile or run stops the chain:
+// as in Pigeonhole). The imap4flags internal variable is shared along the
+// chain, starting from in.Flags: flags set by one script reach the keep of
+// a later one, whose removeflag can take them off again; the flags of a
+// keep before the last script are dropped, as Pigeonhole does. A script
+// that fails to compile or run stops the chain:
 // the actions of the earlier scripts stay, the message is kept in INBOX and
 // the error is in Evaluation.Errors. The built-in spam rule then replaces
 // an implicit keep into INBOX by a store into its mailbox.
@@ -180,7 +184,6 @@ func (f *Filter) Evaluate(ctx context.Context, u User, in Input) (Evaluation, er
 type chainScript struct {
 	name   string
 	script *Script
-	src    []byte
 	err    error // a *ScriptError
 }
 
@@ -225,7 +228,7 @@ func (f *Filter) loadAll(ctx context.Context, out []chainScript, paths []string,
 		case err != nil:
 			return nil, err
 		case found:
-			out = append(out, chainScript{name: p, script: e.script, src: e.src})
+			out = append(out, chainScript{name: p, script: e.script})
 		}
 	}
 	return out, nil

@@ -59,6 +59,10 @@ func TestFilter_Evaluate_matchesPigeonholeChain(t *testing.T) {
 		{"first vacation wins", []string{`require "vacation"; vacation :subject "one" "x";`}, `require "vacation"; vacation :subject "two" "y";`},
 		{"redirect copy and two befores", []string{`require "copy"; redirect :copy "x@example.net";`, `keep;`}, `keep;`},
 		{"fileinto cancels the rest", []string{`require "fileinto"; fileinto "X";`, `keep;`}, `keep;`},
+		{"removeflag across scripts", []string{`require "imap4flags"; addflag ["\\Seen", "$A"];`}, `require "imap4flags"; removeflag "\\Seen"; addflag "$X";`},
+		{"flags of a deferred keep are dropped", []string{`require "imap4flags"; keep :flags "$K";`}, `keep;`},
+		{"keep beside fileinto INBOX goes on", []string{`require "fileinto"; fileinto "INBOX"; keep;`}, `require "fileinto"; fileinto "Work";`},
+		{"fileinto INBOX stops the chain", []string{`require "fileinto"; fileinto "INBOX";`}, `require "fileinto"; fileinto "Work";`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,12 +1,9 @@
 package filter
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // keepMailbox is where keep stores.
@@ -14,23 +11,23 @@ const keepMailbox = "INBOX"
 
 // chainRun accumulates the results of the scripts of one Evaluate call.
 type chainRun struct {
-	in           Input
+	in           Input // its Flags carry the imap4flags variable along the chain
 	ev           Evaluation
 	acts         []Action // actions other than the keep, in order
 	keep         *Store   // the final keep, nil when cancelled
 	keepImplicit bool     // keep is the last script's implicit keep
-	keepFlags    []string // flags of the keeps deferred by earlier scripts
 	done         bool     // the chain stops
 }
 
 func newChainRun(in Input) *chainRun {
-	return &chainRun{in: in, keep: &Store{Mailbox: keepMailbox}, keepImplicit: true}
+	return &chainRun{in: in, keep: &Store{Mailbox: keepMailbox, Keep: true}, keepImplicit: true}
 }
 
 // run runs one script. A keep before the last script only lets the chain
-// go on (Pigeonhole's multiscript rule); fileinto "INBOX" does store.
+// go on (Pigeonhole's multiscript rule), its flags are dropped; fileinto
+// "INBOX" does store. The imap4flags variable goes on to the next script.
 func (c *chainRun) run(ctx context.Context, sc chainScript, last bool) error {
-	res, err := sc.script.Run(ctx, c.in)
+	res, end, err := sc.script.run(ctx, c.in)
 	var se *ScriptError
 	if errors.As(err, &se) {
 		c.fail(se)
@@ -39,22 +36,25 @@ func (c *chainRun) run(ctx context.Context, sc chainScript, last bool) error {
 	if err != nil {
 		return err
 	}
-	keepOn, keep := res.ImplicitKeep, Store{Mailbox: keepMailbox}
+	c.in.Flags = end.flags
+	var keep *Store
 	for _, a := range res.Actions {
-		if s, ok := a.(Store); ok && s.Mailbox == keepMailbox && isKeep(sc, s.Pos) {
-			keepOn, keep = true, s
+		if s, ok := a.(Store); ok && s.Keep {
+			keep = &s
 			continue
 		}
 		c.acts = append(c.acts, a)
 	}
 	switch {
-	case !keepOn:
+	case !res.ImplicitKeep && !end.kept:
 		c.keep, c.done = nil, true
-	case last:
-		keep.Flags = unionFlags(c.keepFlags, keep.Flags)
-		c.keep, c.keepImplicit = &keep, keep.Pos == (Pos{})
-	default:
-		c.keepFlags = unionFlags(c.keepFlags, keep.Flags)
+	case !last: // the deferred keep only lets the chain go on
+	case keep != nil:
+		c.keep, c.keepImplicit = keep, keep.Pos == (Pos{})
+	case res.ImplicitKeep: // beside fileinto :copy "INBOX"
+		c.keep, c.keepImplicit = &Store{Mailbox: keepMailbox, Keep: true}, true
+	default: // the keep is merged into a fileinto "INBOX", already in acts
+		c.keep, c.keepImplicit = nil, false
 	}
 	return nil
 }
@@ -63,7 +63,7 @@ func (c *chainRun) run(ctx context.Context, sc chainScript, last bool) error {
 // in INBOX without flags, whatever the earlier scripts did with the keep.
 func (c *chainRun) fail(err error) {
 	c.ev.Errors = append(c.ev.Errors, err)
-	c.keep, c.keepImplicit, c.done = &Store{Mailbox: keepMailbox}, false, true
+	c.keep, c.keepImplicit, c.done = &Store{Mailbox: keepMailbox, Keep: true}, false, true
 }
 
 // finish merges the actions and applies the built-in spam rule.
@@ -115,68 +115,4 @@ func mergeActions(acts []Action) []Action {
 		out = append(out, a)
 	}
 	return out
-}
-
-// unionFlags merges two canonical flag lists: duplicates are dropped
-// without regard to case (the first spelling stays) and the result is
-// sorted by code point; nil when empty. Flags set by an earlier script
-// reach the final keep this way (Pigeonhole shares the imap4flags
-// variable along the chain; a removeflag in a later script cannot undo
-// them here).
-func unionFlags(a, b []string) []string {
-	var out []string
-	for _, f := range append(slices.Clone(a), b...) {
-		if !slices.ContainsFunc(out, func(g string) bool { return strings.EqualFold(f, g) }) {
-			out = append(out, f)
-		}
-	}
-	slices.Sort(out)
-	return out
-}
-
-// isKeep tells an explicit keep from fileinto "INBOX" by the command at
-// pos in the script source. The implicit keep (zero Pos) and commands in
-// included scripts, whose source is not at hand, count as keep.
-func isKeep(sc chainScript, pos Pos) bool {
-	if pos == (Pos{}) || pos.File != sc.script.Name() {
-		return true
-	}
-	return isKeepAt(sc.src, pos.Line, pos.Column)
-}
-
-// isKeepAt reports whether the command at line:col (1-based; the column
-// counted in bytes or in characters) of src is keep.
-func isKeepAt(src []byte, line, col int) bool {
-	for i := 1; i < line; i++ {
-		nl := bytes.IndexByte(src, '\n')
-		if nl < 0 {
-			return true
-		}
-		src = src[nl+1:]
-	}
-	if nl := bytes.IndexByte(src, '\n'); nl >= 0 {
-		src = src[:nl]
-	}
-	byRunes := 0
-	for i := 1; i < col && byRunes < len(src); i++ {
-		_, n := utf8.DecodeRune(src[byRunes:])
-		byRunes += n
-	}
-	for _, off := range []int{col - 1, byRunes} {
-		if off >= 0 && off <= len(src) && isKeepWord(src[off:]) {
-			return true
-		}
-	}
-	return false
-}
-
-func isKeepWord(b []byte) bool {
-	if len(b) < 4 || !strings.EqualFold(string(b[:4]), "keep") {
-		return false
-	}
-	if len(b) == 4 {
-		return true
-	}
-	c := b[4]
-	return !(c == '_' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')
 }

@@ -76,7 +76,7 @@ type chainCase struct {
 
 func TestFilter_Evaluate(t *testing.T) {
 	t.Parallel()
-	inbox := filter.Store{Mailbox: "INBOX"}
+	inbox := filter.Store{Mailbox: "INBOX", Keep: true}
 	junk := filter.Store{Mailbox: "Junk", Create: true}
 	tests := []chainCase{
 		{name: "no scripts", msg: hamMessage, want: []filter.Action{inbox}, implicit: true},
@@ -130,7 +130,18 @@ func TestFilter_Evaluate(t *testing.T) {
 		{name: "flags of a deferred keep reach the final keep", msg: hamMessage, ran: 2, implicit: true,
 			before:   map[string]string{"a.sieve": `require "imap4flags"; addflag "\\Flagged";`},
 			personal: `require "imap4flags"; addflag "\\seen";`,
-			want:     []filter.Action{filter.Store{Mailbox: "INBOX", Flags: []string{`\Flagged`, `\Seen`}}}},
+			want:     []filter.Action{filter.Store{Mailbox: "INBOX", Flags: []string{`\Flagged`, `\Seen`}, Keep: true}}},
+		{name: "removeflag undoes a flag of an earlier script", msg: hamMessage, ran: 2, implicit: true,
+			before:   map[string]string{"a.sieve": `require "imap4flags"; addflag ["\\Seen", "$A"];`},
+			personal: `require "imap4flags"; removeflag "\\seen";`,
+			want:     []filter.Action{filter.Store{Mailbox: "INBOX", Flags: []string{"$A"}, Keep: true}}},
+		{name: "flags of a deferred explicit keep are dropped", msg: hamMessage, ran: 2, implicit: true,
+			before:   map[string]string{"a.sieve": `require "imap4flags"; keep :flags "$K";`},
+			personal: `# nothing`, want: []filter.Action{inbox}},
+		{name: "keep beside fileinto INBOX lets the chain go on", msg: hamMessage, ran: 2,
+			before:   map[string]string{"a.sieve": `require "fileinto"; fileinto "INBOX"; keep;`},
+			personal: `require "fileinto"; fileinto "Work";`,
+			want:     []filter.Action{filter.Store{Mailbox: "INBOX"}, filter.Store{Mailbox: "Work"}}},
 		{name: "one vacation across scripts", msg: hamMessage, ran: 2,
 			before:   map[string]string{"a.sieve": `require "vacation"; vacation :subject "one" "away";`},
 			personal: `require "vacation"; vacation :subject "two" "away";`,
@@ -194,7 +205,7 @@ func TestFilter_Evaluate_errorNamesResolvedFile(t *testing.T) {
 	real, err := filepath.EvalSymlinks(target)
 	require.NoError(t, err)
 	assert.Regexp(t, `^`+real+`:2:\d+: `, ev.Errors[0].Error())
-	assert.Equal(t, []filter.Action{filter.Store{Mailbox: "INBOX"}}, ev.Actions)
+	assert.Equal(t, []filter.Action{filter.Store{Mailbox: "INBOX", Keep: true}}, ev.Actions)
 	assert.True(t, ev.Actions[0].(filter.Store).Flags == nil)
 }
 
@@ -270,7 +281,7 @@ func TestFilter_Evaluate_notARegularFile(t *testing.T) {
 	ev, err := f.Evaluate(t.Context(), filter.User{Home: home}, chainInput(hamMessage))
 	require.NoError(t, err)
 	assert.Len(t, ev.Errors, 1)
-	assert.Equal(t, []filter.Action{filter.Store{Mailbox: "INBOX"}}, ev.Actions)
+	assert.Equal(t, []filter.Action{filter.Store{Mailbox: "INBOX", Keep: true}}, ev.Actions)
 }
 
 func TestFilter_Evaluate_cancelled(t *testing.T) {

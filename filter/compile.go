@@ -38,8 +38,8 @@ type CompileOptions struct {
 	// Spamtest and Virustest say where the scanners' verdicts are, for
 	// the spamtest/spamtestplus and virustest extensions (which must also
 	// be listed in Extensions).
-	Spamtest  ScoreHeader
-	Virustest ScoreHeader
+	Spamtest  ScoreHeader // spamtest and spamtestplus
+	Virustest ScoreHeader // virustest
 }
 
 // Limits bounds scripts and runs. Each zero field takes the default named

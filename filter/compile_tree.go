@@ -83,6 +83,7 @@ func (c *compiler) branch(u *unit, chain *ifChain, pc parser.Cmd, isElse bool) e
 		return nil
 	}
 	chain.conds = append(chain.conds, t)
+	chain.traces = append(chain.traces, traceTest{pos: c.pos(u, pc.Tests[0].Position), src: pc.Tests[0]})
 	chain.blocks = append(chain.blocks, body)
 	return nil
 }

@@ -22,6 +22,10 @@
 //     enforces limits and conflicts, merges duplicates and adds the
 //     implicit keep. A panic anywhere becomes a run-time error.
 //
+// Input.Trace, when set, receives a TraceEvent for every if/elsif test
+// evaluated (position, source text, whether it matched) and every command
+// run; examples/sievetest -trace shows them.
+//
 // # Extensions
 //
 // By default Pigeonhole's default set is available: fileinto, reject, envelope, encoded-character, vacation
@@ -64,6 +68,23 @@
 // senders (MAILER-DAEMON, LISTSERV, majordomo, *-request*, owner-*), and
 // the user not named in To/Cc/Bcc/Resent-*. A Vacation action is present
 // only when a reply is due.
+//
+// # Script sources
+//
+// New builds a Filter from Pigeonhole-style sources: global before scripts
+// (Options.Before; a directory runs its *.sieve files in byte order of
+// names), the personal script (User; by default the ManageSieve active
+// symlink Home/.dovecot.sieve -> sieve/<name>.sieve), global after scripts,
+// and a default script used only when the user has none. Evaluate runs
+// them while keep is in effect; a keep before the last script only lets
+// the chain go on, and the imap4flags internal variable is shared along
+// the chain (Input.Flags). A failing script stops the chain and keeps the
+// message in INBOX. Compiled scripts are cached in memory, keyed by path,
+// inode, size and mtime (a change in an included script is seen within
+// Options.CacheTTL). The built-in SpamRule (X-Spam-Flag: YES -> Junk, on by
+// default) replaces the implicit keep. DupeStore is the file-backed
+// VacationStore (flock + rename, safe across processes); ReplyBuilder
+// builds the RFC 5230 reply.
 //
 // # Concurrency
 //

@@ -59,7 +59,7 @@ func compileErr(t *testing.T, src string, opts filter.CompileOptions) *filter.Sc
 }
 
 // keepOnly is the result of a failed run.
-var keepOnly = filter.Result{Actions: []filter.Action{filter.Store{Mailbox: "INBOX"}}, ImplicitKeep: true}
+var keepOnly = filter.Result{Actions: []filter.Action{filter.Store{Mailbox: "INBOX", Keep: true}}, ImplicitKeep: true}
 
 // stores returns the mailboxes stored into, in order.
 func stores(res filter.Result) []string {

@@ -33,7 +33,7 @@ if header :contains "X-Spam-Flag" "YES" {
 	}
 	fmt.Println("implicit keep:", res.ImplicitKeep)
 	// Output:
-	// filter.Store {Mailbox:Junk Flags:[\Seen] Create:false Pos:spam.sieve:3:5}
+	// filter.Store {Mailbox:Junk Flags:[\Seen] Create:false Keep:false Pos:spam.sieve:3:5}
 	// implicit keep: false
 }
 
@@ -70,5 +70,5 @@ func ExampleScriptError() {
 	fmt.Printf("%+v\n", res.Actions)
 	// Output:
 	// conflict.sieve:3:1: reject action conflicts with keep, fileinto or redirect at conflict.sieve:2:1
-	// [{Mailbox:INBOX Flags:[] Create:false Pos:-}]
+	// [{Mailbox:INBOX Flags:[] Create:false Keep:true Pos:-}]
 }

@@ -153,6 +153,7 @@ func (bt *bodyTest) parts(ctx context.Context, d *interp.RuntimeData) ([]interp.
 	return m.BodyParts(ctx, []string{"text", "application/xhtml+xml"})
 }
 
+// Check implements interp.Test.
 func (bt *bodyTest) Check(ctx context.Context, d *interp.RuntimeData) (bool, error) {
 	parts, err := bt.parts(ctx, d)
 	if err != nil {
@@ -235,6 +236,7 @@ func readerContains(r io.Reader, key []byte) (bool, error) {
 // asciiLowerReader lowers ASCII letters, which keeps UTF-8 intact.
 type asciiLowerReader struct{ r io.Reader }
 
+// Read implements io.Reader.
 func (a asciiLowerReader) Read(p []byte) (int, error) {
 	n, err := a.r.Read(p)
 	for i, c := range p[:n] {
@@ -251,6 +253,7 @@ type tagStripper struct {
 	inTag bool
 }
 
+// Read implements io.Reader.
 func (s *tagStripper) Read(p []byte) (int, error) {
 	n := 0
 	for n < len(p) {

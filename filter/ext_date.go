@@ -141,8 +141,10 @@ type valuesMsg struct {
 	vals []string
 }
 
+// HeaderGet implements interp.Message.
 func (v valuesMsg) HeaderGet(string) ([]string, error) { return v.vals, nil }
 
+// Check implements interp.Test.
 func (t computedTest) Check(ctx context.Context, d *interp.RuntimeData) (bool, error) {
 	vals, err := t.values(ctx, d)
 	if err != nil {

@@ -49,6 +49,7 @@ func (c *compiler) errorCmd(u *unit, pc parser.Cmd, pos Pos) (interp.Cmd, error)
 	return e, nil
 }
 
+// Execute implements interp.Cmd.
 func (e *errorCmd) Execute(ctx context.Context, d *interp.RuntimeData) error {
 	stateOf(ctx).pos = e.pos
 	return errors.New("error command: " + expand(d, e.msg))

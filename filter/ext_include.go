@@ -26,6 +26,7 @@ type includeCmd struct {
 // noopCmd stands for commands with nothing to do at run time.
 type noopCmd struct{}
 
+// Execute implements interp.Cmd.
 func (noopCmd) Execute(context.Context, *interp.RuntimeData) error { return nil }
 
 type includeArgs struct {
@@ -136,6 +137,7 @@ func (c *compiler) global(u *unit, pc parser.Cmd) (interp.Cmd, error) {
 	return noopCmd{}, nil
 }
 
+// Execute implements interp.Cmd.
 func (c *includeCmd) Execute(ctx context.Context, d *interp.RuntimeData) error {
 	st := stateOf(ctx)
 	inc := c.slot.u

@@ -61,6 +61,7 @@ type indexedMsg struct {
 	idx *indexSel
 }
 
+// HeaderGet implements interp.Message.
 func (v indexedMsg) HeaderGet(key string) ([]string, error) {
 	vals, err := v.Message.HeaderGet(key)
 	return v.idx.pick(vals), err

@@ -28,6 +28,7 @@ func (c *compiler) mailboxExists(u *unit, t parser.Test) (interp.Test, error) {
 	return mt, nil
 }
 
+// Check implements interp.Test.
 func (t *mailboxExistsTest) Check(ctx context.Context, d *interp.RuntimeData) (bool, error) {
 	exists := stateOf(ctx).in.Mailboxes
 	for _, n := range t.names {

@@ -193,6 +193,7 @@ func addressPart(addr, part string) (string, bool) {
 	return detail, hasDetail
 }
 
+// Check implements interp.Test.
 func (rt *regexTest) Check(ctx context.Context, d *interp.RuntimeData) (bool, error) {
 	values, err := rt.values(ctx, d)
 	if err != nil {

@@ -93,9 +93,11 @@ func checkVacationAddresses(u *unit, v *vacationCmd) error {
 	return nil
 }
 
+// Execute implements interp.Cmd.
 func (v *vacationCmd) Execute(ctx context.Context, d *interp.RuntimeData) error {
 	st := stateOf(ctx)
 	st.pos = v.pos
+	st.traceCommand(v.pos, "vacation")
 	if st.vacation {
 		return errors.New("duplicate vacation action not allowed")
 	}

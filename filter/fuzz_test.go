@@ -43,6 +43,11 @@ if body :text :matches "*a?b*" { discard; }`, testMessage)
 			Message:  strings.NewReader(msg),
 			Size:     int64(len(msg)),
 			Now:      time.Unix(1700000000, 0),
+			Trace: func(e filter.TraceEvent) {
+				if e.Pos.Line < 1 || e.Text == "" {
+					t.Fatalf("trace event without position or text: %+v", e)
+				}
+			},
 		})
 		if len(res.Actions) == 0 && res.ImplicitKeep {
 			t.Fatalf("implicit keep without a store action (err %v)", err)

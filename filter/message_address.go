@@ -38,19 +38,15 @@ func addressesOf(raw string) []string {
 // quoted strings, comments, angle brackets and groups.
 func splitElements(s string) []string {
 	var out []string
-	quoted, escaped, group := false, false, false
+	var q quoteScan
+	group := false
 	comment, angle, start := 0, 0, 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if q.skip(c) {
+			continue
+		}
 		switch {
-		case escaped:
-			escaped = false
-		case c == '\\':
-			escaped = true
-		case quoted:
-			quoted = c != '"'
-		case c == '"':
-			quoted = true
 		case c == '(':
 			comment++
 		case c == ')' && comment > 0:
@@ -86,18 +82,14 @@ func groupMembers(el string) (string, bool) {
 // splitTop returns the index of the first c outside quotes, comments and
 // angle brackets, or -1.
 func splitTop(s string, c byte) int {
-	quoted, escaped := false, false
+	var q quoteScan
 	depth := 0
 	for i := 0; i < len(s); i++ {
-		switch ch := s[i]; {
-		case escaped:
-			escaped = false
-		case ch == '\\':
-			escaped = true
-		case quoted:
-			quoted = ch != '"'
-		case ch == '"':
-			quoted = true
+		ch := s[i]
+		if q.skip(ch) {
+			continue
+		}
+		switch {
 		case ch == '(' || ch == '<':
 			depth++
 		case (ch == ')' || ch == '>') && depth > 0:
@@ -107,6 +99,28 @@ func splitTop(s string, c byte) int {
 		}
 	}
 	return -1
+}
+
+// quoteScan follows quoted strings and backslash escapes through a
+// header value, one byte at a time.
+type quoteScan struct{ quoted, escaped bool }
+
+// skip consumes c and reports whether it is quoted, escaped, a backslash or
+// a quote mark, so no structure to the caller.
+func (q *quoteScan) skip(c byte) bool {
+	switch {
+	case q.escaped:
+		q.escaped = false
+	case c == '\\':
+		q.escaped = true
+	case q.quoted:
+		q.quoted = c != '"'
+	case c == '"':
+		q.quoted = true
+	default:
+		return false
+	}
+	return true
 }
 
 // addressEntries is what the address test sees in one header value: its

@@ -45,6 +45,7 @@ type lazyPart struct {
 	ct    string
 }
 
+// ContentType implements interp.BodyPart.
 func (p lazyPart) ContentType() string { return p.ct }
 
 // Open walks the message again up to this part and returns its decoded

@@ -133,64 +133,79 @@ func dryResult(acts []dryAction) (out []oracleAction, vacation bool, err error) 
 	return out, vacation, nil
 }
 
+// dryPlan reads what the dry run planned; failed reports a run-time error,
+// after which Pigeonhole does the implicit keep only.
+func dryPlan(dry transcriptSection) (planned []oracleAction, vacation, failed bool, err error) {
+	switch {
+	case strings.Contains(dry.Stderr, "final result: success"):
+		acts, err := parseDryActions(dry.Stdout)
+		if err != nil {
+			return nil, false, false, err
+		}
+		planned, vacation, err = dryResult(acts)
+		return planned, vacation, false, err
+	case strings.Contains(dry.Stderr, "final result: failed; resolved with successful implicit keep"):
+		return []oracleAction{{Type: "store", Mailbox: "INBOX"}}, false, true, nil
+	}
+	return nil, false, false, fmt.Errorf("dry run ended in an unknown state")
+}
+
 // convertSieveTest converts a dry run + execute run + mailbox dump.
 func convertSieveTest(secs []transcriptSection) (oracleResult, error) {
 	dry := sectionsTitled(secs, "sieve-test dry run")[0]
 	if strings.Contains(dry.Stderr, "failed to compile sieve script") {
 		return oracleResult{Error: true, Actions: []oracleAction{}}, nil
 	}
-	var planned []oracleAction
-	vacation, runtimeFailure := false, false
-	switch {
-	case strings.Contains(dry.Stderr, "final result: success"):
-		acts, err := parseDryActions(dry.Stdout)
-		if err != nil {
-			return oracleResult{}, err
-		}
-		if planned, vacation, err = dryResult(acts); err != nil {
-			return oracleResult{}, err
-		}
-	case strings.Contains(dry.Stderr, "final result: failed; resolved with successful implicit keep"):
-		runtimeFailure = true
-		planned = []oracleAction{{Type: "store", Mailbox: "INBOX"}}
-	default:
-		return oracleResult{}, fmt.Errorf("dry run ended in an unknown state")
+	planned, vacation, failed, err := dryPlan(dry)
+	if err != nil {
+		return oracleResult{}, err
 	}
 	exs := sectionsTitled(secs, "sieve-test execute run")
 	boxes := sectionsTitled(secs, "doveadm mailbox contents after execute run")
 	if len(exs) != 1 || len(boxes) != 1 {
 		return oracleResult{}, fmt.Errorf("execute run or its mailbox contents missing")
 	}
-	if !strings.Contains(exs[0].Stderr, "final result: success") && !runtimeFailure {
+	if !strings.Contains(exs[0].Stderr, "final result: success") && !failed {
 		return oracleResult{}, fmt.Errorf("execute run did not succeed")
 	}
 	stores, err := mailboxContents(boxes[0])
+	if err == nil {
+		err = sameStores(planned, stores)
+	}
 	if err != nil {
 		return oracleResult{}, err
 	}
-	if err := sameStores(planned, stores); err != nil {
-		return oracleResult{}, err
-	}
-	actions, err := confirmedActions(planned, sieveLog(exs[0].Stderr))
+	logs := sieveLog(exs[0].Stderr)
+	actions, err := confirmedActions(planned, logs)
 	if err != nil {
 		return oracleResult{}, err
 	}
 	actions = append(stores, actions...)
-	logs := sieveLog(exs[0].Stderr)
-	if vacation {
-		to, err := vacationOutcome(logs)
-		if err != nil || to == "" {
-			return oracleResult{Actions: actions}.normal(), err
-		}
-		subject, err := vacationSubject(outgoingMessages(exs[0].Stdout))
-		if err != nil {
-			return oracleResult{}, err
-		}
-		actions = append(actions, oracleAction{Type: "vacation", To: to, Subject: &subject})
-	} else if hasPrefixed(logs, "vacation action:") {
-		return oracleResult{}, fmt.Errorf("execute run has a vacation action, dry run has none")
+	vac, err := sentVacation(vacation, logs, exs[0].Stdout)
+	if err != nil {
+		return oracleResult{}, err
 	}
-	return oracleResult{Actions: actions}.normal(), nil
+	return oracleResult{Actions: append(actions, vac...)}.normal(), nil
+}
+
+// sentVacation returns the vacation reply the execute run sent, if any;
+// listed tells whether the dry run had a vacation action.
+func sentVacation(listed bool, logs []string, stdout string) ([]oracleAction, error) {
+	if !listed {
+		if hasPrefixed(logs, "vacation action:") {
+			return nil, fmt.Errorf("execute run has a vacation action, dry run has none")
+		}
+		return nil, nil
+	}
+	to, err := vacationOutcome(logs)
+	if err != nil || to == "" {
+		return nil, err
+	}
+	subject, err := vacationSubject(outgoingMessages(stdout))
+	if err != nil {
+		return nil, err
+	}
+	return []oracleAction{{Type: "vacation", To: to, Subject: &subject}}, nil
 }
 
 func hasPrefixed(lines []string, prefix string) bool {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/foxcpp/go-sieve/interp"
@@ -18,6 +19,8 @@ type Envelope struct {
 
 // Input is what one run of a script sees.
 type Input struct {
+	// Envelope is the SMTP envelope, seen by the envelope test and
+	// vacation.
 	Envelope Envelope
 	// Message is the whole RFC 5322 message. It is read through ReadAt
 	// only, never modified, and may be read several times; the body test
@@ -34,6 +37,15 @@ type Input struct {
 	// Now is the current time for currentdate and vacation; zero means
 	// time.Now().
 	Now time.Time
+	// Flags is the initial value of the imap4flags internal variable; nil
+	// means none. Filter.Evaluate passes each script's final flags to the
+	// next, as Pigeonhole shares the variable along the chain.
+	Flags []string
+	// Trace, when not nil, is called synchronously for every if or elsif
+	// test evaluated and every command run, in order; see TraceEvent. When
+	// nil, tracing costs a nil check per test and command and nothing
+	// else. A panic in Trace is a run-time error.
+	Trace func(TraceEvent)
 }
 
 // VacationStore remembers vacation replies per (sender, handle). Run only
@@ -60,50 +72,64 @@ type VacationStore interface {
 // \Flagged, \Deleted and \Draft; duplicates are removed without regard to
 // case; the list is sorted by code point.
 type Result struct {
-	Actions      []Action
-	ImplicitKeep bool
+	Actions      []Action // in order, duplicates merged
+	ImplicitKeep bool     // the implicit keep applies (and is in Actions)
 }
 
 // keepOnly is the result of a failed run.
 func keepOnly() Result {
-	return Result{Actions: []Action{Store{Mailbox: "INBOX"}}, ImplicitKeep: true}
+	return Result{Actions: []Action{Store{Mailbox: "INBOX", Keep: true}}, ImplicitKeep: true}
 }
 
 // Run evaluates the script against one message. It never panics because of
 // a script or a message. On a run-time error it returns the implicit keep
 // only (one Store into INBOX, no flags) and a *ScriptError matching
 // ErrRuntime. A cancelled ctx is returned as is, with the implicit keep.
-func (s *Script) Run(ctx context.Context, in Input) (res Result, err error) {
+func (s *Script) Run(ctx context.Context, in Input) (Result, error) {
+	res, _, err := s.run(ctx, in)
+	return res, err
+}
+
+// runEnd is what the chain needs beyond a Result.
+type runEnd struct {
+	flags []string // final value of the imap4flags internal variable
+	kept  bool     // an explicit keep ran (perhaps merged with fileinto "INBOX")
+}
+
+// run is Run that also returns a runEnd (zero after an error).
+func (s *Script) run(ctx context.Context, in Input) (res Result, end runEnd, err error) {
 	if in.Now.IsZero() {
 		in.Now = time.Now()
 	}
 	msg, err := newMessage(in.Message, in.Size, s.limits.MaxHeaders)
 	if err != nil {
-		return keepOnly(), &ScriptError{File: s.name, Msg: "reading message: " + err.Error(), Runtime: true, Err: err}
+		return keepOnly(), runEnd{}, &ScriptError{File: s.name, Msg: "reading message: " + err.Error(), Runtime: true, Err: err}
 	}
 	st := newRunState(s, &in, msg)
 	st.once[s.main] = true // the main script counts as included
 	d := interp.NewRuntimeData(s.main.base, allowAll{}, sieveEnvelope(in.Envelope), msg)
 	d.Env = environment(in)
+	d.Flags = slices.Clone(in.Flags)
 	d.OnAction = st.onAction
 	ctx = context.WithValue(ctx, stateKey{}, st)
 	defer func() {
 		if p := recover(); p != nil {
-			res, err = keepOnly(), st.runtimeErr(fmt.Errorf("internal error: %v", p))
+			res, end, err = keepOnly(), runEnd{}, st.runtimeErr(fmt.Errorf("internal error: %v", p))
 		}
 	}()
 	if err := st.runUnit(ctx, d, s.main); err != nil && !errors.Is(err, interp.ErrStop) {
 		if ctxErr := ctx.Err(); ctxErr != nil {
-			return keepOnly(), ctxErr
+			return keepOnly(), runEnd{}, ctxErr
 		}
-		return keepOnly(), st.runtimeErr(err)
+		return keepOnly(), runEnd{}, st.runtimeErr(err)
 	}
-	return st.result(d), nil
+	return st.result(d), runEnd{flags: d.Flags, kept: st.kept}, nil
 }
 
 // allowAll lets every redirect through; Run enforces the limit itself.
 type allowAll struct{}
 
+// RedirectAllowed implements interp.PolicyReader.
 func (allowAll) RedirectAllowed(context.Context, *interp.RuntimeData, string) (bool, error) {
 	return true, nil
 }

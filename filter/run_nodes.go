@@ -13,16 +13,20 @@ var errReturn = errors.New("return")
 // ifChain is if, any elsif and an optional else.
 type ifChain struct {
 	conds  []interp.Test
+	traces []traceTest // one per cond
 	blocks [][]interp.Cmd
 	els    []interp.Cmd
 }
 
+// Execute implements interp.Cmd.
 func (n *ifChain) Execute(ctx context.Context, d *interp.RuntimeData) error {
+	st := stateOf(ctx)
 	for i, t := range n.conds {
 		ok, err := t.Check(ctx, d)
 		if err != nil {
 			return err
 		}
+		st.traceTest(n.traces[i], ok)
 		if ok {
 			return runBlock(ctx, d, n.blocks[i])
 		}
@@ -33,6 +37,7 @@ func (n *ifChain) Execute(ctx context.Context, d *interp.RuntimeData) error {
 // controlCmd is stop or return.
 type controlCmd struct{ ret bool }
 
+// Execute implements interp.Cmd.
 func (c controlCmd) Execute(context.Context, *interp.RuntimeData) error {
 	if c.ret {
 		return errReturn
@@ -49,10 +54,12 @@ type leafCmd struct {
 	inner  interp.Cmd
 }
 
+// Execute implements interp.Cmd.
 func (c *leafCmd) Execute(ctx context.Context, d *interp.RuntimeData) error {
 	st := stateOf(ctx)
 	st.pos, st.create = c.pos, c.create
 	defer func() { st.create = false }()
+	st.traceCommand(c.pos, c.kind)
 	switch c.kind {
 	case "fileinto":
 		d.Mailboxes = nil // go-sieve skips a second fileinto to the same mailbox
@@ -74,6 +81,7 @@ type viewTest struct {
 	idx   *indexSel
 }
 
+// Check implements interp.Test.
 func (t viewTest) Check(ctx context.Context, d *interp.RuntimeData) (bool, error) {
 	orig := d.Msg
 	d.Msg = t.view(orig, t.idx)

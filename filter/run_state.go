@@ -27,6 +27,7 @@ type runState struct {
 	actions    []Action
 	count      int
 	cancelKeep bool
+	kept       bool            // an explicit keep ran
 	stored     map[string]bool // mailboxes stored into, by storeKey
 	redirects  map[string]bool
 	deliver    Pos // first keep/fileinto/redirect, for conflict errors
@@ -91,7 +92,8 @@ func (st *runState) onAction(_ context.Context, a interp.AppliedAction, d *inter
 	d.AppliedActions = append(d.AppliedActions, a)
 	switch a := a.(type) {
 	case interp.ActionKeep:
-		return st.store(Store{Mailbox: "INBOX", Flags: a.Flags, Pos: st.pos}, false)
+		st.kept = true
+		return st.store(Store{Mailbox: "INBOX", Flags: a.Flags, Keep: true, Pos: st.pos}, false)
 	case interp.ActionFileInto:
 		if !utf8.ValidString(a.Mailbox) {
 			return fmt.Errorf("fileinto: invalid mailbox name %q: not UTF-8", a.Mailbox)
@@ -201,7 +203,7 @@ func (st *runState) result(d *interp.RuntimeData) Result {
 		s.Flags = canonFlags(s.Flags)
 		if i, dup := stores[storeKey(s.Mailbox)]; dup {
 			prev := res.Actions[i].(Store)
-			prev.Flags, prev.Create = s.Flags, prev.Create || s.Create
+			prev.Flags, prev.Create, prev.Keep = s.Flags, prev.Create || s.Create, prev.Keep && s.Keep
 			res.Actions[i] = prev
 			continue
 		}
@@ -209,7 +211,7 @@ func (st *runState) result(d *interp.RuntimeData) Result {
 		res.Actions = append(res.Actions, s)
 	}
 	if _, inbox := stores["INBOX"]; res.ImplicitKeep && !inbox {
-		res.Actions = append(res.Actions, Store{Mailbox: "INBOX", Flags: canonFlags(d.Flags)})
+		res.Actions = append(res.Actions, Store{Mailbox: "INBOX", Flags: canonFlags(d.Flags), Keep: true})
 	}
 	return res
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -79,6 +80,8 @@ func TestCLI_humanModeShowsOrigin(t *testing.T) {
 	assert.Contains(t, out, script+":5:1")
 	assert.Contains(t, out, `| fileinto "Hi";`)
 	assert.Contains(t, out, `mailboxexists "Hi": true`)
+	assert.Contains(t, out, script+`:2:4  matched   mailboxexists "Hi"`)
+	assert.Contains(t, out, script+":3:3  run       fileinto")
 	assert.Contains(t, out, "envelope: from <bounce@example.org> to <tim@example.com>")
 
 	stdout.Reset()
@@ -91,4 +94,36 @@ func TestCLI_humanModeShowsOrigin(t *testing.T) {
 	implicit, _ := writeFiles(t, "# nothing\n", cliMessage)
 	require.Equal(t, 0, run(t.Context(), []string{"-script", implicit, msg}, &stdout, &stderr))
 	assert.Contains(t, stdout.String(), "(implicit keep)")
+}
+
+func TestCLI_traceShowsTests(t *testing.T) {
+	t.Parallel()
+	src := "require \"fileinto\";\nif header :contains \"subject\" \"sale\" { discard; }\nelsif true { fileinto \"B\"; }\n"
+	script, msg := writeFiles(t, src, cliMessage)
+	tests := []struct {
+		name       string
+		args       []string
+		wantStdout string // a line of stdout
+		wantTrace  string // where the trace lines go
+	}{
+		{"human", []string{"-trace"}, "trace:\n", "stdout"},
+		{"json", []string{"-json", "-trace"}, `{"error":false,"actions":[{"type":"store","mailbox":"B","flags":[]}]}` + "\n", "stderr"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			var stdout, stderr bytes.Buffer
+			args := append(slices.Clone(tt.args), "-script", script, msg)
+			require.Equal(t, 0, run(t.Context(), args, &stdout, &stderr), stderr.String())
+			trace := map[string]string{"stdout": stdout.String(), "stderr": stderr.String()}[tt.wantTrace]
+			assert.Contains(t, trace, script+`:2:4  no match  header :contains "subject" "sale"`)
+			assert.Contains(t, trace, script+":3:7  matched   true")
+			assert.Contains(t, trace, script+":3:14  run       fileinto")
+			if tt.wantTrace == "stderr" {
+				assert.Equal(t, tt.wantStdout, stdout.String(), "stdout is one JSON object")
+			} else {
+				assert.Contains(t, stdout.String(), tt.wantStdout)
+			}
+		})
+	}
 }

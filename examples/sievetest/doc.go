@@ -21,8 +21,12 @@
 //
 // Without -json the same result is printed for people, each action with the
 // place (file:line:column) of the command that produced it; -trace adds
-// the source line of each such command and every question the script asked
-// of its environment (mailboxexists, the vacation history).
+// the source line of each such command and a trace in execution order:
+// every if/elsif test evaluated, with its position, its source text and
+// whether it matched; every command run; and every question the script
+// asked of its environment (mailboxexists, the vacation history), marked
+// "?". With -json and -trace the trace goes to stderr, each line prefixed
+// "trace: ", and stdout still holds exactly one JSON object.
 //
 // -from is the envelope sender, an empty value the null sender <>; without it the
 // message's Return-Path, else its From address, is used. -to is the

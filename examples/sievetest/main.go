@@ -37,7 +37,7 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	fs := flag.NewFlagSet("sievetest", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.BoolVar(&c.json, "json", false, "print one JSON object")
-	fs.BoolVar(&c.trace, "trace", false, "show source lines and environment queries")
+	fs.BoolVar(&c.trace, "trace", false, "show the tests evaluated, the commands run and environment queries (on stderr with -json)")
 	fs.StringVar(&c.script, "script", "", "Sieve `script` file (required)")
 	fs.StringVar(&c.from, "from", "", "envelope `sender`; '' is the null sender")
 	fs.StringVar(&c.to, "to", "", "envelope `recipient` (the script owner)")
@@ -115,18 +115,29 @@ func evaluate(ctx context.Context, c config, stdout, stderr io.Writer) error {
 		return out.compileError(err)
 	}
 	tr := &tracer{mailboxes: c.mailboxes}
-	res, err := script.Run(ctx, filter.Input{
+	in := filter.Input{
 		Envelope:  env,
 		Message:   msg,
 		Size:      fi.Size(),
 		Mailboxes: tr.mailboxExists,
 		Vacation:  tr,
-	})
+	}
+	if c.trace {
+		in.Trace = tr.event
+	}
+	res, err := script.Run(ctx, in)
 	if err != nil && !errors.Is(err, filter.ErrRuntime) {
 		return err
 	}
-	if err != nil && c.json {
-		fmt.Fprintln(stderr, err)
+	if c.json {
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+		}
+		if c.trace {
+			for _, l := range tr.lines {
+				fmt.Fprintln(stderr, "trace:", l)
+			}
+		}
 	}
 	return out.result(env, res, err, tr.lines)
 }

@@ -67,7 +67,7 @@ func (p *printer) result(env filter.Envelope, res filter.Result, runErr error, t
 	if p.c.trace {
 		b.WriteString("trace:\n")
 		if len(trace) == 0 {
-			b.WriteString("  (no environment queries)\n")
+			b.WriteString("  (no test evaluated, no command run)\n")
 		}
 		for _, l := range trace {
 			fmt.Fprintf(&b, "  %s\n", l)

@@ -36,7 +36,7 @@ type Options struct {
 // implicit keep only, as in delivery).
 type Result struct {
 	filter.Result
-	Err error
+	Err error // the run-time error, nil when the script ran to its end
 }
 
 // Lines returns the actions as Describe renders them.

@@ -1,0 +1,3 @@
+require "fileinto";
+if header :is "subject" "Quarterly report for the board meeting" { fileinto "Space"; }
+if header :is "subject" "Quarterly report	for the board meeting" { fileinto "Tab"; }

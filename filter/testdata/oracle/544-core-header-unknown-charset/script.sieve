@@ -1,0 +1,3 @@
+require "fileinto";
+if header :contains "subject" "abc" { fileinto "Decoded"; }
+if header :contains "subject" "=?x-unknown" { fileinto "Literal"; }

@@ -1,0 +1,2 @@
+require "fileinto";
+if header :contains "subject" "=?UTF-8?B?" { fileinto "Literal"; }

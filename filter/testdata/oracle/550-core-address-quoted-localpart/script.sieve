@@ -1,0 +1,3 @@
+require "fileinto";
+if address :localpart :is "from" "alice smith" { fileinto "Unquoted"; }
+if address :localpart :is "from" "\"alice smith\"" { fileinto "Quoted"; }

@@ -1,0 +1,2 @@
+require "fileinto";
+if address :is "from" "bob@example.net" { fileinto "Second"; }

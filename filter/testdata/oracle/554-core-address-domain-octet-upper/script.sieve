@@ -1,0 +1,2 @@
+require "fileinto";
+if address :domain :comparator "i;octet" :is "from" "example.org" { fileinto "Lowered"; }

@@ -1,0 +1,2 @@
+require "fileinto";
+if address :is "reply-to" "list@example.org" { fileinto "ReplyTo"; }

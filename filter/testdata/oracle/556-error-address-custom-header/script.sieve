@@ -1,0 +1,1 @@
+if address :is "x-custom" "a@b.c" { keep; }

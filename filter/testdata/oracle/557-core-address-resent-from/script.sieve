@@ -1,0 +1,2 @@
+require "fileinto";
+if address :is "resent-from" "fwd@example.org" { fileinto "Resent"; }

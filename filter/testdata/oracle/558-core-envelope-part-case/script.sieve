@@ -1,0 +1,2 @@
+require ["envelope", "fileinto"];
+if envelope :is "FROM" "alice@example.org" { fileinto "Upper"; }

@@ -1,0 +1,2 @@
+require "fileinto";
+if header :comparator "I;OCTET" :is "subject" "Lunch on Friday?" { fileinto "Upper"; }

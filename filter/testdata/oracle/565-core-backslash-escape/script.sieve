@@ -1,0 +1,2 @@
+require "fileinto";
+if header :is "subject" "C:\\temp" { fileinto "Backslash"; }

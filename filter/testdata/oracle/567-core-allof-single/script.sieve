@@ -1,0 +1,2 @@
+require "fileinto";
+if allof (true) { fileinto "Single"; }

@@ -1,0 +1,2 @@
+require ["regex", "body", "fileinto"];
+if body :regex "Tim,.are" { fileinto "DotNewline"; }

@@ -1,0 +1,2 @@
+require ["vacation", "encoded-character"];
+vacation :subject "Away ${unicode:263A}" "Away.";

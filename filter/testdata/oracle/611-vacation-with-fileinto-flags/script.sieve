@@ -1,0 +1,3 @@
+require ["vacation", "fileinto", "imap4flags"];
+fileinto :flags "\\Seen" "Archive";
+vacation :subject "Away" "Away.";

@@ -1,0 +1,2 @@
+require ["body", "fileinto"];
+if body :content "message/rfc822" :contains "Inner subject" { fileinto "Rfc822"; }

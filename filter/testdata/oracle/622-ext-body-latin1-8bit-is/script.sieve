@@ -1,0 +1,2 @@
+require ["body", "fileinto"];
+if body :text :contains "Grüße aus Köln" { fileinto "Latin1"; }

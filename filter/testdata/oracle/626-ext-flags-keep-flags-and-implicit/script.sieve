@@ -1,0 +1,4 @@
+require ["imap4flags", "fileinto"];
+addflag "\\Seen";
+keep :flags "\\Flagged";
+fileinto "Archive";

@@ -1,0 +1,2 @@
+require ["subaddress", "envelope", "fileinto", "variables"];
+if envelope :detail :matches "to" "*" { fileinto "D-${1}"; }

@@ -1,0 +1,1 @@
+if header :like "subject" "x" { keep; }

@@ -1,0 +1,3 @@
+require "fileinto";
+if header :contains "subject" ["nothing" /* c */, # c2
+"lunch"] { fileinto "ListComment"; }

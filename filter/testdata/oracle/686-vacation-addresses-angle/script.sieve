@@ -1,0 +1,2 @@
+require "vacation";
+vacation :addresses ["<alias@shisaa.jp>"] :subject "Away" "Away.";

@@ -1,0 +1,2 @@
+require "vacation";
+vacation :addresses ["alias@shisaa.jp (home)"] :subject "Away" "Away.";

@@ -1,0 +1,2 @@
+require "vacation";
+vacation :addresses ["alice@EXAMPLE.org"] :subject "Away" "Away.";

@@ -1,0 +1,2 @@
+require "fileinto";
+if address :all :is "from" "jm@example.de" { fileinto "Addr"; }
