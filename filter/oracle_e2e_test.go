@@ -1,6 +1,7 @@
 package filter_test
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"os"
@@ -81,6 +82,7 @@ func TestOraclePigeonhole(t *testing.T) {
 	}
 }
 
+// guardDirs returns the folders of harnessGuard.
 func guardDirs() []string {
 	out := make([]string, len(harnessGuard))
 	for i, g := range harnessGuard {
@@ -89,9 +91,13 @@ func guardDirs() []string {
 	return out
 }
 
+// writeExpected writes expected.json formatted like the corpus' files.
 func writeExpected(t *testing.T, dir string, res oracleResult) {
 	t.Helper()
-	b, err := json.MarshalIndent(res, "", "  ")
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "expected.json"), append(b, '\n'), 0o644))
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	require.NoError(t, enc.Encode(res))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "expected.json"), b.Bytes(), 0o644))
 }

@@ -31,23 +31,41 @@ type oracleAction struct {
 	Subject *string  `json:"subject,omitempty"`
 }
 
-// MarshalJSON writes only the fields of the action's type, as expected.json.
+// MarshalJSON writes only the fields of the action's type, in the order
+// of the corpus' expected.json.
 func (a oracleAction) MarshalJSON() ([]byte, error) {
-	m := map[string]any{"type": a.Type}
+	fields := []any{"type", a.Type}
 	switch a.Type {
 	case "store":
-		m["mailbox"], m["flags"] = a.Mailbox, a.Flags
-	case "redirect":
-		m["to"] = a.To
+		fields = append(fields, "mailbox", a.Mailbox, "flags", a.Flags)
+	case "redirect", "vacation":
+		fields = append(fields, "to", a.To)
 	case "reject":
-		m["reason"] = a.Reason
-	case "vacation":
-		m["to"] = a.To
-		if a.Subject != nil {
-			m["subject"] = *a.Subject
-		}
+		fields = append(fields, "reason", a.Reason)
 	}
-	return json.Marshal(m)
+	if a.Type == "vacation" && a.Subject != nil {
+		fields = append(fields, "subject", *a.Subject)
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	b.WriteByte('{')
+	for i := 0; i < len(fields); i += 2 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if err := enc.Encode(fields[i]); err != nil {
+			return nil, err
+		}
+		b.Truncate(b.Len() - 1)
+		b.WriteByte(':')
+		if err := enc.Encode(fields[i+1]); err != nil {
+			return nil, err
+		}
+		b.Truncate(b.Len() - 1)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
 }
 
 var systemFlags = map[string]string{`\seen`: `\Seen`, `\answered`: `\Answered`,

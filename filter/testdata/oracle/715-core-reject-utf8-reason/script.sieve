@@ -1,0 +1,2 @@
+require "reject";
+reject "Nicht zustellbar – bitte später erneut";

@@ -1,0 +1,1 @@
+redirect "tim@shisaa.jp";

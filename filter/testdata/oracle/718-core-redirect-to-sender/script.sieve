@@ -1,0 +1,2 @@
+redirect "alice@example.org";
+keep;

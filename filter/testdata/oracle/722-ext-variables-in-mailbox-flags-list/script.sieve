@@ -1,0 +1,3 @@
+require ["imap4flags", "variables", "fileinto"];
+set "f" "\\Seen \\Flagged";
+fileinto :flags ["${f}", "X"] "Archive";

@@ -1,0 +1,2 @@
+require "fileinto";
+if header :matches "X-Spam-Status" "Yes,*" { fileinto "Junk"; }

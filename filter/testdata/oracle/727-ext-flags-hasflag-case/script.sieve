@@ -1,0 +1,3 @@
+require ["imap4flags", "fileinto"];
+setflag "\\seen";
+if hasflag :is "\\SEEN" { fileinto "Has"; }

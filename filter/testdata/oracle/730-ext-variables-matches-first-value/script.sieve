@@ -1,0 +1,2 @@
+require ["variables", "fileinto"];
+if header :matches "x-label" "*" { fileinto "L-${1}"; }

@@ -1,0 +1,3 @@
+require ["variables", "mailbox", "fileinto"];
+set "b" "Junk";
+if mailboxexists "${b}" { fileinto "${b}"; }
