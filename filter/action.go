@@ -42,7 +42,7 @@ type Store struct {
 
 // Redirect forwards the message to another address.
 type Redirect struct {
-	To   string // address without angle brackets
+	To   string // bare address: display name and comments dropped, domain lower-cased
 	Copy bool   // redirect :copy (RFC 3894): does not cancel the implicit keep
 	Pos  Pos    // where the redirect is
 }
@@ -73,7 +73,7 @@ type Vacation struct {
 	MIME       bool          // :mime was given
 	Handle     string        // ":handle", or one synthesised from the unexpanded arguments
 	Period     time.Duration // minimum time between two replies to the same sender
-	Addresses  []string      // ":addresses"
+	Addresses  []string      // ":addresses", each normalised like Redirect.To; invalid entries dropped
 	InReplyTo  string        // Message-ID of the original message, "" if none
 	References string        // original References plus its Message-ID
 	Pos        Pos           // where the vacation command is

@@ -1,7 +1,6 @@
 package filter
 
 import (
-	"bytes"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -46,7 +45,7 @@ type CompileOptions struct {
 // in its comment (Pigeonhole's where it has one).
 type Limits struct {
 	MaxScriptBytes   int // script source size; default 1 MiB
-	MaxNesting       int // nested blocks and nested tests; default 32
+	MaxNesting       int // levels of blocks and of tests, the top level included; default 32
 	MaxActions       int // actions one run may produce; default 32
 	MaxRedirects     int // distinct redirects per run; default 4
 	MaxVariables     int // distinct variable names per script; default 255
@@ -121,6 +120,10 @@ type unit struct {
 	ext     map[string]bool
 	cmds    []interp.Cmd
 	globals []string
+
+	// testLists holds the positions of the commands and tests given a
+	// "(...)" test list (compile time only).
+	testLists map[lexer.Position]bool
 
 	varNames map[string]bool // compile time only: names given to set
 	varCount int
@@ -221,15 +224,13 @@ func (c *compiler) compileUnit(file string, src []byte) (*unit, error) {
 		return nil, &ScriptError{File: file, Line: 1, Column: 1,
 			Msg: fmt.Sprintf("script is too large (%d bytes, limit %d)", len(src), c.limits.MaxScriptBytes)}
 	}
-	toks, err := lexer.Lex(bytes.NewReader(src), &lexer.Options{Filename: file, MaxTokens: c.limits.MaxScriptBytes})
+	toks, err := lex(file, src)
 	if err != nil {
-		return nil, c.lexError(file, src, err)
+		return nil, err
 	}
-	cmds, err := parser.Parse(lexer.NewStream(toks), &parser.Options{
-		MaxBlockNesting: c.limits.MaxNesting, MaxTestNesting: c.limits.MaxNesting,
-	})
+	tree, err := parse(file, toks, c.limits.MaxNesting)
 	if err != nil {
-		return nil, mapError(file, lexer.Position{Line: lastLine(src)}, err)
+		return nil, err
 	}
 	base, err := interp.LoadScript(nil, &interp.Options{
 		MaxRedirects:       1 << 30, // enforced by Run
@@ -240,11 +241,12 @@ func (c *compiler) compileUnit(file string, src []byte) (*unit, error) {
 	if err != nil {
 		return nil, mapError(file, lexer.Position{}, err)
 	}
-	u := &unit{file: file, base: base, ext: map[string]bool{}}
-	rest, err := c.requires(u, cmds)
+	u := &unit{file: file, base: base, ext: map[string]bool{}, testLists: tree.testLists}
+	rest, err := c.requires(u, tree.cmds)
 	if err != nil {
 		return nil, err
 	}
+	renameUnderscoreVars(u, rest)
 	c.checkVariables(u, rest)
 	u.cmds, err = c.block(u, rest)
 	if err != nil {

@@ -2,7 +2,6 @@ package filter
 
 import (
 	"fmt"
-	"net/mail"
 	"regexp"
 	"strconv"
 	"strings"
@@ -169,8 +168,9 @@ func (c *compiler) usableVar(u *unit, name string) bool {
 	return gettable
 }
 
-// validRedirect reports whether s is a plain addr-spec.
+// validRedirect reports whether s is one address, as Pigeonhole checks a
+// literal redirect address (see parseMailbox).
 func validRedirect(s string) bool {
-	a, err := mail.ParseAddress(s)
-	return err == nil && a.Name == "" && strings.Contains(a.Address, "@")
+	_, err := parseMailbox(s)
+	return err == nil
 }

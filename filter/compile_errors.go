@@ -1,9 +1,7 @@
 package filter
 
 import (
-	"bytes"
 	"errors"
-	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -16,7 +14,7 @@ var positioned = regexp.MustCompile(`(?:^|: )(\d+):(\d+): `)
 
 // goSievePrefixes are wrapping prefixes of go-sieve errors that say nothing
 // to a script author.
-var goSievePrefixes = regexp.MustCompile(`(?i)\b(LoadCmd|LoadTest) [^:]*: |LoadSpec: |LoadBlock: |loadRequire: |loadSizeTest: |reading (command|arguments|test list|string list): |go-sieve/lexer: `)
+var goSievePrefixes = regexp.MustCompile(`(?i)\b(LoadCmd|LoadTest) [^:]*: |LoadSpec: |LoadBlock: |loadRequire: |loadSizeTest: `)
 
 func scriptErr(file string, pos lexer.Position, msg string) *ScriptError {
 	return &ScriptError{File: file, Line: pos.Line, Column: pos.Col, Msg: msg}
@@ -41,34 +39,4 @@ func mapError(file string, fallback lexer.Position, err error) *ScriptError {
 	}
 	msg = goSievePrefixes.ReplaceAllString(msg, "")
 	return &ScriptError{File: file, Line: line, Column: col, Msg: strings.TrimSpace(msg)}
-}
-
-// lexError maps a lexer error. Most of them carry no position: the line is
-// found by lexing ever longer prefixes of the script until the same error
-// shows up.
-func (c *compiler) lexError(file string, src []byte, err error) *ScriptError {
-	if errors.Is(err, io.ErrUnexpectedEOF) {
-		return &ScriptError{File: file, Line: lastLine(src), Column: 1, Msg: "unexpected end of script"}
-	}
-	se := mapError(file, lexer.Position{}, err)
-	if se.Line != 0 {
-		return se
-	}
-	end := 0
-	for line := 1; end < len(src); line++ {
-		next := bytes.IndexByte(src[end:], '\n')
-		if next < 0 {
-			next = len(src) - end - 1
-		}
-		end += next + 1
-		if _, perr := lexer.Lex(bytes.NewReader(src[:end]), &lexer.Options{}); perr != nil && perr.Error() == err.Error() {
-			se.Line, se.Column = line, 1
-			break
-		}
-	}
-	return se
-}
-
-func lastLine(src []byte) int {
-	return bytes.Count(src, []byte{'\n'}) + 1
 }

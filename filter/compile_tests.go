@@ -20,15 +20,54 @@ var addressHeaders = map[string]bool{
 	"original-recipient": true, "approved": true,
 }
 
-func (c *compiler) test(u *unit, t parser.Test) (interp.Test, error) {
+// constness is what is known of a test's result at compile time, as in
+// Pigeonhole's validator: true and false, not, anyof and allof of known
+// results, and a failing ihave.
+type constness int
+
+const (
+	notConst   constness = -1
+	constFalse constness = 0
+	constTrue  constness = 1
+)
+
+// test loads a test and says whether its result is known already.
+func (c *compiler) test(u *unit, t parser.Test) (interp.Test, constness, error) {
 	name := strings.ToLower(t.Id)
 	if err := checkArgs(u.file, t.Position, t.Args); err != nil {
-		return nil, err
+		return nil, notConst, err
 	}
+	if err := checkArgTypes(u.file, t.Position, name, t.Args); err != nil {
+		return nil, notConst, err
+	}
+	if err := checkFlagVariable(u, t.Position, name, t.Args); err != nil {
+		return nil, notConst, err
+	}
+	t.Args = lowerComparator(t.Args)
 	switch name {
 	case "anyof", "allof", "not":
 		return c.logical(u, t, name)
-	case "true", "false", "exists", "size":
+	case "true", "false":
+		lt, err := c.plainTest(u, t)
+		if name == "true" {
+			return lt, constTrue, err
+		}
+		return lt, constFalse, err
+	case "ihave":
+		lt, err := c.ihave(u, t)
+		if _, never := lt.(interp.FalseTest); never {
+			return lt, constFalse, err
+		}
+		return lt, notConst, err
+	}
+	lt, err := c.leafTest(u, t, name)
+	return lt, notConst, err
+}
+
+// leafTest loads a test that has no sub-tests.
+func (c *compiler) leafTest(u *unit, t parser.Test, name string) (interp.Test, error) {
+	switch name {
+	case "exists", "size":
 		return c.plainTest(u, t)
 	case "body":
 		return c.bodyTest(u, t)
@@ -38,8 +77,6 @@ func (c *compiler) test(u *unit, t parser.Test) (interp.Test, error) {
 		return c.mailboxExists(u, t)
 	case "date", "currentdate":
 		return c.dateTest(u, t, name)
-	case "ihave":
-		return c.ihave(u, t)
 	case "spamtest", "virustest":
 		return c.scoreTest(u, t, name)
 	case "duplicate":
@@ -48,25 +85,62 @@ func (c *compiler) test(u *unit, t parser.Test) (interp.Test, error) {
 	return nil, scriptErr(u.file, t.Position, fmt.Sprintf("unknown test '%s'", t.Id))
 }
 
-func (c *compiler) logical(u *unit, t parser.Test, name string) (interp.Test, error) {
+// logical loads anyof, allof and not. Like Pigeonhole, anyof stops at a
+// constantly true sub-test and allof at a constantly false one: the
+// sub-tests after it are not validated.
+func (c *compiler) logical(u *unit, t parser.Test, name string) (interp.Test, constness, error) {
 	if len(t.Args) != 0 || len(t.Tests) == 0 || (name == "not" && len(t.Tests) != 1) {
-		return nil, scriptErr(u.file, t.Position, name+" takes tests and no arguments")
+		return nil, notConst, scriptErr(u.file, t.Position, name+" takes tests and no arguments")
+	}
+	if list := u.testLists[t.Position]; list != (name != "not") {
+		if list {
+			return nil, notConst, scriptErr(u.file, t.Position, "not takes one test, not a test list")
+		}
+		return nil, notConst, scriptErr(u.file, t.Position, name+" takes a test list, not a single test")
+	}
+	decisive := constTrue // the result that ends anyof
+	if name == "allof" {
+		decisive = constFalse
 	}
 	tests := make([]interp.Test, 0, len(t.Tests))
+	known := constness(-2) // no sub-test yet
 	for _, sub := range t.Tests {
-		lt, err := c.test(u, sub)
+		lt, k, err := c.test(u, sub)
 		if err != nil {
-			return nil, err
+			return nil, notConst, err
+		}
+		if name == "not" {
+			return interp.NotTest{Test: lt}, invert(k), nil
+		}
+		if k == decisive {
+			return constTest(k), k, nil
 		}
 		tests = append(tests, lt)
+		if known != notConst {
+			known = k
+		}
 	}
-	switch name {
-	case "anyof":
-		return interp.AnyOfTest{Tests: tests}, nil
-	case "allof":
-		return interp.AllOfTest{Tests: tests}, nil
+	if known != notConst {
+		return constTest(known), known, nil
 	}
-	return interp.NotTest{Test: tests[0]}, nil
+	if name == "anyof" {
+		return interp.AnyOfTest{Tests: tests}, notConst, nil
+	}
+	return interp.AllOfTest{Tests: tests}, notConst, nil
+}
+
+func invert(k constness) constness {
+	if k == notConst {
+		return k
+	}
+	return 1 - k
+}
+
+func constTest(k constness) interp.Test {
+	if k == constTrue {
+		return interp.TrueTest{}
+	}
+	return interp.FalseTest{}
 }
 
 func (c *compiler) plainTest(u *unit, t parser.Test) (interp.Test, error) {
@@ -78,6 +152,24 @@ func (c *compiler) plainTest(u *unit, t parser.Test) (interp.Test, error) {
 		return nil, mapError(u.file, t.Position, err)
 	}
 	return lt, nil
+}
+
+// lowerComparator returns args with the value of :comparator in lower
+// case: comparator names are case-insensitive (RFC 4790 section 3.1), but
+// go-sieve knows them in lower case only. args is not modified.
+func lowerComparator(args []parser.Arg) []parser.Arg {
+	for i := 0; i+1 < len(args); i++ {
+		tag, ok := args[i].(parser.TagArg)
+		if !ok || !strings.EqualFold(tag.Value, "comparator") {
+			continue
+		}
+		if s, ok := args[i+1].(parser.StringArg); ok {
+			out := cloneArgs(args)
+			out[i+1] = parser.StringArg{Value: strings.ToLower(s.Value), Position: s.Position}
+			return out
+		}
+	}
+	return args
 }
 
 // matchSpec is what checkMatch found in a test's arguments.

@@ -19,13 +19,15 @@ var goSieveCommands = map[string]bool{
 var valueTags = map[string]bool{
 	"comparator": true, "value": true, "count": true, "flags": true, "content": true,
 	"days": true, "seconds": true, "subject": true, "from": true, "addresses": true,
-	"handle": true, "zone": true, "index": true,
+	"handle": true, "zone": true, "index": true, "header": true, "uniqueid": true,
+	"param": true,
 }
 
 // block builds a list of commands, checking if/elsif/else placement.
 func (c *compiler) block(u *unit, cmds []parser.Cmd) ([]interp.Cmd, error) {
 	out := make([]interp.Cmd, 0, len(cmds))
 	var chain *ifChain
+	decided := false // an earlier branch of chain is constantly true
 	for _, pc := range cmds {
 		switch name := strings.ToLower(pc.Id); name {
 		case "if", "elsif", "else":
@@ -33,12 +35,14 @@ func (c *compiler) block(u *unit, cmds []parser.Cmd) ([]interp.Cmd, error) {
 				return nil, scriptErr(u.file, pc.Position, name+" without a preceding if or elsif")
 			}
 			if name == "if" {
-				chain = &ifChain{}
+				chain, decided = &ifChain{}, false
 				out = append(out, chain)
 			}
-			if err := c.branch(u, chain, pc, name == "else"); err != nil {
+			always, err := c.branch(u, chain, pc, decided)
+			if err != nil {
 				return nil, err
 			}
+			decided = decided || always
 		default:
 			chain = nil
 			cmd, err := c.command(u, pc)
@@ -51,47 +55,61 @@ func (c *compiler) block(u *unit, cmds []parser.Cmd) ([]interp.Cmd, error) {
 	return out, nil
 }
 
-func (c *compiler) branch(u *unit, chain *ifChain, pc parser.Cmd, isElse bool) error {
+// branch adds an if, elsif or else to chain; always reports a test that
+// is constantly true. As Pigeonhole does, a branch that can never run
+// (dead: an earlier branch is constantly true, or its test is constantly
+// false) is checked for its own shape only: its test and block are
+// neither validated nor compiled.
+func (c *compiler) branch(u *unit, chain *ifChain, pc parser.Cmd, dead bool) (always bool, err error) {
+	name := strings.ToLower(pc.Id)
+	isElse := name == "else"
 	wantTests := 1
 	if isElse {
 		wantTests = 0
 	}
-	name := strings.ToLower(pc.Id)
 	if len(pc.Args) != 0 || len(pc.Tests) != wantTests {
-		return scriptErr(u.file, pc.Position, fmt.Sprintf("%s takes %d test(s) and no arguments", name, wantTests))
+		return false, scriptErr(u.file, pc.Position, fmt.Sprintf("%s takes %d test(s) and no arguments", name, wantTests))
+	}
+	if u.testLists[pc.Position] {
+		return false, scriptErr(u.file, pc.Position, name+" takes one test, not a test list")
 	}
 	if pc.Block == nil {
-		return scriptErr(u.file, pc.Position, name+" needs a block")
+		return false, scriptErr(u.file, pc.Position, name+" needs a block")
 	}
-	var t interp.Test
-	if !isElse {
-		var err error
-		if t, err = c.test(u, pc.Tests[0]); err != nil {
-			return err
+	var t interp.Test = interp.FalseTest{}
+	if !isElse && !dead {
+		var k constness
+		if t, k, err = c.test(u, pc.Tests[0]); err != nil {
+			return false, err
 		}
+		dead, always = k == constFalse, k == constTrue
 	}
 	body := []interp.Cmd{}
-	// RFC 5463 section 4: a block guarded by a failing ihave is not compiled.
-	if _, never := t.(interp.FalseTest); !never || !strings.EqualFold(pc.Tests[0].Id, "ihave") {
-		var err error
+	if !dead {
 		if body, err = c.block(u, pc.Block); err != nil {
-			return err
+			return false, err
 		}
 	}
 	if isElse {
 		chain.els = body
-		return nil
+		return false, nil
 	}
 	chain.conds = append(chain.conds, t)
 	chain.traces = append(chain.traces, traceTest{pos: c.pos(u, pc.Tests[0].Position), src: pc.Tests[0]})
 	chain.blocks = append(chain.blocks, body)
-	return nil
+	return always, nil
 }
 
 func (c *compiler) command(u *unit, pc parser.Cmd) (interp.Cmd, error) {
 	name := strings.ToLower(pc.Id)
 	pos := c.pos(u, pc.Position)
 	if err := checkArgs(u.file, pc.Position, pc.Args); err != nil {
+		return nil, err
+	}
+	if err := checkArgTypes(u.file, pc.Position, name, pc.Args); err != nil {
+		return nil, err
+	}
+	if err := checkFlagVariable(u, pc.Position, name, pc.Args); err != nil {
 		return nil, err
 	}
 	switch {

@@ -12,12 +12,15 @@
 //
 // Steps:
 //
-//  1. go-sieve's lexer and parser build the syntax tree.
+//  1. Our lexer and parser, which follow Pigeonhole's grammar where
+//     go-sieve's are looser, build go-sieve's syntax tree.
 //  2. Our loader builds the command tree: control flow (if/elsif/else,
 //     stop, include, return) and the extensions go-sieve lacks are ours;
 //     the commands and tests go-sieve implements are loaded by go-sieve and
 //     wrapped, so that positions are known and go-sieve's known bugs are
-//     worked around.
+//     worked around. As in Pigeonhole, a block that can never run (its
+//     test is constantly false, or an earlier branch constantly true) is
+//     parsed but not validated.
 //  3. Run drives the tree with its own loop, collects the actions,
 //     enforces limits and conflicts, merges duplicates and adds the
 //     implicit keep. A panic anywhere becomes a run-time error.
@@ -47,9 +50,15 @@
 // Where Pigeonhole and go-sieve differ, Pigeonhole wins; the tests run
 // Pigeonhole's own results (testdata/corpus) and, when sieve-test is
 // installed, compare against it directly (testdata/differential). The
-// address test parses address lists as Pigeonhole does: a header with no
-// valid address is seen whole by :all; bare words are skipped; a syntax
-// error ends the list.
+// address test parses address lists as Pigeonhole (Dovecot's lenient RFC
+// 5322 parser) does: groups, route addresses and comments are understood;
+// a broken element is skipped up to the next comma; a syntax error with no
+// comma after it ends the list, keeping the addresses read before it; a
+// header with no valid address is seen whole by :all. Redirect, :from and
+// :addresses take one address each, with an optional display name,
+// angle brackets and comments ("Tim <tim@example.net>"); the domain is
+// lower-cased, the local part keeps its case. A redirect address that is
+// invalid only after variable expansion is a run-time error.
 //
 // # Errors
 //

@@ -172,7 +172,7 @@ func TestCompileErrors(t *testing.T) {
 		{"missing semicolon", "require \"fileinto\"\nfileinto \"A\";", 1, 1, "require"},
 		{"stray tag", "require \"vacation\";\nvacation\n  :days 1\n  :subject \"x\"\n  :days;", 5, 3, ""},
 		{"unterminated", "if true {\n keep;\n", 3, 1, ""},
-		{"bad character", "keep;\nif header :is \"a\" \"b\" { keep; } $", 2, 1, "unexpected character"},
+		{"bad character", "keep;\nif header :is \"a\" \"b\" { keep; } $", 2, 33, "unexpected character"},
 		{"bad redirect", `redirect "not an address";`, 1, 1, "invalid redirect address"},
 		{"envelope part", `require "envelope"; if envelope "subject" "x" { keep; }`, 1, 24, "unknown envelope part"},
 	}
@@ -196,8 +196,8 @@ func TestLimits(t *testing.T) {
 	require.ErrorContains(t, err, "too large")
 
 	nested := "if true { if true { if true { keep; } } }"
-	compileErr(t, nested, filter.CompileOptions{Limits: filter.Limits{MaxNesting: 2}})
-	compile(t, nested, filter.CompileOptions{Limits: filter.Limits{MaxNesting: 3}})
+	compileErr(t, nested, filter.CompileOptions{Limits: filter.Limits{MaxNesting: 3}})
+	compile(t, nested, filter.CompileOptions{Limits: filter.Limits{MaxNesting: 4}})
 
 	s := compile(t, `require "fileinto"; fileinto "A"; fileinto "B"; fileinto "C";`,
 		filter.CompileOptions{Limits: filter.Limits{MaxActions: 2}})

@@ -51,9 +51,8 @@ func addressValues(fields []string, part string, idx *indexSel) func(context.Con
 				return nil, err
 			}
 			for _, raw := range idx.pick(raws) {
-				entries, invalid := addressEntries(raw)
-				for _, e := range entries {
-					if v, ok := entryPart(e, invalid, part); ok {
+				for _, e := range addressEntries(raw) {
+					if v, ok := e.part(part); ok {
 						out = append(out, v)
 					}
 				}

@@ -22,8 +22,17 @@ func (c *compiler) ihave(u *unit, t parser.Test) (interp.Test, error) {
 		return nil, mapError(u.file, t.Position, err)
 	}
 	for _, n := range names {
-		if !c.supported(n) {
+		// RFC 5463 section 4: ihave must fail for extensions that change
+		// how scripts are read, as Pigeonhole's does for these two.
+		if !c.supported(n) || n == "variables" || n == "encoded-character" {
 			return interp.FalseTest{}, nil
+		}
+	}
+	// A successful ihave enables its extensions for the rest of the
+	// script, as in Pigeonhole.
+	for _, n := range names {
+		if err := c.require(u, parser.Cmd{Position: t.Position}, n); err != nil {
+			return nil, err
 		}
 	}
 	return interp.TrueTest{}, nil

@@ -89,10 +89,7 @@ func (rt *regexTest) build(key string) (submatcher, error) {
 	if rt.wildcard {
 		return binaryregexp.Compile(`(?s)\A` + wildcardGroups(key, rt.fold) + `\z`)
 	}
-	if rt.fold {
-		key = "(?i)" + key
-	}
-	return regexp.Compile(key)
+	return compileERE(key, rt.fold)
 }
 
 // wildcardGroups translates a :matches pattern, byte by byte, capturing

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/mail"
 	"strconv"
 	"strings"
 	"time"
@@ -86,8 +85,8 @@ func orDefault(s, def string) string {
 
 func checkVacationAddresses(u *unit, v *vacationCmd) error {
 	if v.from != "" && !hasVariable(u, v.from) {
-		if _, err := mail.ParseAddress(v.from); err != nil {
-			return fmt.Errorf("vacation: invalid :from address %q", v.from)
+		if _, err := parseMailbox(v.from); err != nil {
+			return fmt.Errorf("vacation: invalid :from address %q: %w", v.from, err)
 		}
 	}
 	return nil
@@ -105,10 +104,7 @@ func (v *vacationCmd) Execute(ctx context.Context, d *interp.RuntimeData) error 
 	if err := st.checkConflicts(); err != nil {
 		return err
 	}
-	var addresses []string
-	for _, a := range v.addresses {
-		addresses = append(addresses, expand(d, a))
-	}
+	addresses := ownAddresses(d, v.addresses)
 	reply, err := st.shouldReply(ctx, addresses, expand(d, v.handle))
 	if err != nil || !reply {
 		return err
@@ -153,21 +149,17 @@ func (st *runState) vacationPeriod(v *vacationCmd) time.Duration {
 }
 
 // vacationSubject applies the subject rules: :subject if non-empty, else
-// "Auto: " and the original subject, else "Automated reply"; cut to the
-// configured number of code points with a trailing ellipsis.
+// "Auto: " and the original subject (decoded, trailing white space kept),
+// else "Automated reply"; then sanitizeSubject.
 func (st *runState) vacationSubject(subject string) string {
 	if subject == "" {
-		if orig := st.msg.untrimmed["subject"]; len(orig) > 0 {
-			subject = "Auto: " + decodeHeader(orig[0])
+		if orig := st.msg.subjects; len(orig) > 0 {
+			subject = "Auto: " + orig[0]
 		} else {
 			subject = "Automated reply"
 		}
 	}
-	max := st.s.vac.MaxSubjectRunes
-	if r := []rune(subject); len(r) > max {
-		subject = string(r[:max-1]) + "…"
-	}
-	return subject
+	return sanitizeSubject(subject, st.s.vac.MaxSubjectRunes)
 }
 
 // threading returns In-Reply-To and References for the reply.

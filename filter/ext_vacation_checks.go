@@ -3,6 +3,8 @@ package filter
 import (
 	"context"
 	"strings"
+
+	"github.com/foxcpp/go-sieve/interp"
 )
 
 // listHeaders mark mailing-list mail (RFC 2369, RFC 2919).
@@ -91,17 +93,31 @@ func systemAddress(sender string) bool {
 // addressedToUser reports whether the recipient or one of :addresses is in
 // a recipient header (RFC 5230 section 4.5).
 func (st *runState) addressedToUser(rcpt string, addresses []string) bool {
-	mine := append([]string{rcpt}, addresses...)
+	mine := []mailAddr{ownAddress(rcpt)}
+	for _, a := range addresses {
+		mine = append(mine, ownAddress(a))
+	}
 	for _, h := range recipientHeaders {
 		for _, raw := range st.msg.raw[h] {
-			for _, a := range addressesOf(raw) {
-				if containsFold(mine, a) {
-					return true
-				}
+			if listHasAddress(raw, mine) {
+				return true
 			}
 		}
 	}
 	return false
+}
+
+// ownAddresses expands and parses the :addresses entries as Pigeonhole
+// does: each is one address (display name, angle brackets and comments
+// allowed), normalised; an entry that does not parse is ignored.
+func ownAddresses(d *interp.RuntimeData, entries []string) []string {
+	var out []string
+	for _, e := range entries {
+		if a, err := parseMailbox(expand(d, e)); err == nil {
+			out = append(out, a.String())
+		}
+	}
+	return out
 }
 
 func containsFold(list []string, s string) bool {

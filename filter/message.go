@@ -3,30 +3,31 @@ package filter
 import (
 	"bufio"
 	"io"
-	"mime"
 	"strings"
 
-	"github.com/emersion/go-message/charset"
 	"github.com/emersion/go-message/textproto"
 )
 
 // maxHeaderBytes bounds how much of a message is read as its header.
 const maxHeaderBytes = 8 << 20
 
-var wordDecoder = &mime.WordDecoder{CharsetReader: charset.Reader}
-
 // message adapts an io.ReaderAt holding an RFC 5322 message to go-sieve's
 // Message and BodyMessage. The header is parsed once; the body is streamed
 // from r each time a body test needs it.
 type message struct {
-	r       io.ReaderAt
-	size    int64
-	raw     map[string][]string // lower-case name -> raw values, in order
-	decoded map[string][]string // the same, RFC 2047-decoded
+	r    io.ReaderAt
+	size int64
+	raw  map[string][]string // lower-case name -> raw values, in order
+	// decoded holds the values as header tests see them: unfolded and
+	// decoded by decodeHeader, trailing white space removed.
+	decoded map[string][]string
 	// untrimmed holds, for the headers vacation compares whole, the values
 	// with trailing white space kept, as Pigeonhole reads them.
 	untrimmed map[string][]string
-	bodyOff   int64 // -1: no body
+	// subjects holds the Subject values decoded like decoded but with
+	// trailing white space kept: the original subject of a vacation reply.
+	subjects []string
+	bodyOff  int64 // -1: no body
 }
 
 // countingReader counts the bytes read through it.
@@ -64,11 +65,14 @@ func newMessage(r io.ReaderAt, size int64, maxHeaders int) (*message, error) {
 	fields := h.Fields()
 	for n := 0; fields.Next() && n < maxHeaders; n++ {
 		key := strings.ToLower(fields.Key())
-		v := fields.Value()
-		m.raw[key] = append(m.raw[key], v)
-		m.decoded[key] = append(m.decoded[key], decodeHeader(v))
-		if key == "precedence" || key == "auto-submitted" || key == "subject" {
-			line, _ := fields.Raw()
+		line, _ := fields.Raw()
+		m.raw[key] = append(m.raw[key], fields.Value())
+		full := decodeHeader(unfoldValue(line))
+		m.decoded[key] = append(m.decoded[key], strings.TrimRight(full, " \t"))
+		switch key {
+		case "subject":
+			m.subjects = append(m.subjects, full)
+		case "precedence", "auto-submitted":
 			m.untrimmed[key] = append(m.untrimmed[key], untrimmedValue(line))
 		}
 	}
@@ -94,18 +98,6 @@ func (m *message) section(off int64) *io.SectionReader {
 		n = 1<<62 - off
 	}
 	return io.NewSectionReader(m.r, off, n)
-}
-
-// decodeHeader decodes RFC 2047 encoded words; undecodable text stays.
-func decodeHeader(v string) string {
-	if !strings.Contains(v, "=?") {
-		return v
-	}
-	d, err := wordDecoder.DecodeHeader(v)
-	if err != nil {
-		return v
-	}
-	return d
 }
 
 // HeaderGet returns the decoded values of a header field, whatever the

@@ -84,11 +84,32 @@ func decodedBody(ct string, h textproto.Header, r io.Reader) io.Reader {
 		_ = textproto.WriteHeader(&buf, nested)
 		return &buf
 	}
-	ent, err := gomessage.New(gomessage.Header{Header: h}, r)
+	mh := gomessage.Header{Header: h.Copy()}
+	mt, params, _ := mh.ContentType()
+	charset, hasCharset := params["charset"]
+	if hasCharset {
+		delete(params, "charset")
+		mh.SetContentType(mt, params)
+	}
+	ent, err := gomessage.New(mh, r)
 	if ent == nil || (err != nil && !gomessage.IsUnknownCharset(err)) {
 		return r
 	}
-	return ent.Body
+	return charsetReader(charset, ent.Body)
+}
+
+// charsetReader converts a text body from its charset to UTF-8 with the
+// charsets header values use (see lookupCharset); UTF-8, US-ASCII, no
+// charset and a charset glibc does not know leave the body as it is.
+func charsetReader(charset string, body io.Reader) io.Reader {
+	if charset == "" || isUTF8Charset(charset) {
+		return body
+	}
+	enc, ok := charsets[normaliseCharset(charset)]
+	if !ok {
+		return body
+	}
+	return enc.NewDecoder().Reader(body)
 }
 
 // walkFn sees each entity that is not a multipart container, with its

@@ -138,11 +138,15 @@ func (st *runState) noteDeliver() {
 	}
 }
 
+// redirect records a redirect to the address, parsed and normalised as in
+// Pigeonhole (display name and comments dropped, domain lower-cased); an
+// address invalid after variable expansion is a run-time error.
 func (st *runState) redirect(a interp.ActionRedirect) error {
-	key := a.Address // the local part is case-sensitive, the domain is not
-	if local, domain, ok := splitAddr(key); ok {
-		key = local + "@" + strings.ToLower(domain)
+	addr, err := parseMailbox(a.Address)
+	if err != nil {
+		return fmt.Errorf("specified redirect address %q is invalid: %w", a.Address, err)
 	}
+	key := addr.String() // the local part is case-sensitive, the domain is lower case
 	if !st.redirects[key] && len(st.redirects) >= st.s.limits.MaxRedirects {
 		return fmt.Errorf("too many redirect actions (limit %d)", st.s.limits.MaxRedirects)
 	}
@@ -152,7 +156,7 @@ func (st *runState) redirect(a interp.ActionRedirect) error {
 	}
 	st.cancelKeep = st.cancelKeep || !a.Copy
 	st.redirects[key] = true
-	return st.add(Redirect{To: a.Address, Copy: a.Copy, Pos: st.pos})
+	return st.add(Redirect{To: key, Copy: a.Copy, Pos: st.pos})
 }
 
 func (st *runState) addReject(r Reject) error {

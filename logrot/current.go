@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -15,7 +16,8 @@ import (
 var errLockMoved = errors.New("logrot: lock file replaced")
 
 // locked runs fn holding the rotation lock, taking it again (up to twice)
-// when fn finds that the lock file was replaced.
+// when fn finds that the lock file was replaced. Afterwards the lock is kept
+// as a lease or released (see settle).
 func (w *Writer) locked(fn func() error) error {
 	for attempt := 0; ; attempt++ {
 		if err := w.acquire(); err != nil {
@@ -23,9 +25,10 @@ func (w *Writer) locked(fn func() error) error {
 		}
 		err := fn()
 		if err != errLockMoved {
-			w.lock.release()
+			w.settle(err)
 			return err
 		}
+		w.lease.held = false
 		w.lock.close()
 		w.closeFile()
 		if attempt == 2 {
@@ -34,8 +37,13 @@ func (w *Writer) locked(fn func() error) error {
 	}
 }
 
-// acquire takes the rotation lock, creating the directory if it is missing.
+// acquire takes the rotation lock, unless held as a lease, creating the
+// directory if it is missing.
 func (w *Writer) acquire() error {
+	if w.lease.held {
+		return nil
+	}
+	w.yield()
 	err := w.lock.acquire(w.opts.LockTimeout)
 	if errors.Is(err, fs.ErrNotExist) {
 		if err := w.mkdir(); err != nil {
@@ -59,6 +67,9 @@ func (w *Writer) checkDue() bool {
 // the lock held is the lock file at its path, so that all writers of a
 // recreated directory lock the same file; if not, it returns errLockMoved.
 func (w *Writer) prepare(n int64) (int64, error) {
+	if w.trusted(n) {
+		return w.known.size, nil
+	}
 	check := w.checkDue()
 	lockChecked := false
 	for range 4 {
@@ -74,6 +85,7 @@ func (w *Writer) prepare(n int64) (int64, error) {
 			}
 			check = false
 		}
+		at := time.Now()
 		st, err := statFd(w.fd, w.path)
 		if err != nil {
 			return 0, err
@@ -96,6 +108,7 @@ func (w *Writer) prepare(n int64) (int64, error) {
 			if check {
 				w.nextCheck = w.clock().Add(checkInterval)
 			}
+			w.known = known{ok: true, size: st.size, at: at}
 			return st.size, nil
 		}
 	}
@@ -160,6 +173,7 @@ func (w *Writer) appendRecord(rec []byte, size int64) error {
 
 // closeFile closes the current file, if open.
 func (w *Writer) closeFile() error {
+	w.known.ok = false
 	if w.fd < 0 {
 		return nil
 	}

@@ -36,8 +36,8 @@
 //
 // # Rotation and the cap
 //
-// Every Write takes an exclusive flock(2) on the lock file, waiting at most
-// Options.LockTimeout, then, in this order:
+// Every Write holds an exclusive flock(2) on the lock file, waiting at most
+// Options.LockTimeout to get it, and then, in this order:
 //
 //  1. statx(2) of its open descriptor (size, mode, link count; no
 //     timestamps, which would make the next write slower on kernels with
@@ -51,7 +51,29 @@
 //     max(now, newest+1ns), seal the file (chmod Mode|0100), rename it to
 //     the rotated name, then prune; the writer opens (creating) a new
 //     current file.
-//  3. Write the record, and release the lock.
+//  3. Write the record, and keep the lock as a lease or release it.
+//
+// # The lease
+//
+// Taking and dropping a flock costs more than writing a record, so a writer
+// keeps the lock between its Writes, as a lease, while nobody else wants it;
+// a busy writer then pays only for the statx and the write(2) of each
+// record. A writer that has to wait for the lock announces it with an
+// open-file-description read lock (F_OFD_SETLK) on the first byte of the
+// lock file, which does not interact with flock; the holder looks for such
+// an announcement (F_OFD_GETLK) every 16 records and, when it sees one,
+// releases the lock after the record and stands back for up to 200 µs so
+// that the waiter gets it. A lease also ends when unused for a millisecond
+// (a goroutine per Writer ticks while a lease is held), after 10 ms in any
+// case (lockers that do not announce themselves, such as another program
+// taking the flock, get their turn), on any error, and at Close. Nothing
+// about the lease is shared state: the flock is still what excludes writers
+// and the statx of step 1 still runs for every record, so what the package
+// guarantees is unchanged, and a holder that dies (even by SIGKILL) loses
+// the lock with its descriptors, so the others go on at once. A writer that
+// is stopped (SIGSTOP, a debugger) while holding a lease makes the others
+// drop records after LockTimeout, as one stopped during a Write always did;
+// the lease only widens that window by a millisecond after each Write.
 //
 // Because every append happens under the lock after the check, no writer
 // ever appends to a file that another writer has rotated: a writer with a

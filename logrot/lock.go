@@ -3,6 +3,7 @@ package logrot
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"sync"
@@ -77,6 +78,7 @@ func (l *lockFile) wait(timeout time.Duration) error {
 		done      = make(chan error, 1)
 		fd        = l.fd
 	)
+	l.signal(unix.F_RDLCK)
 	go func() {
 		err := flock(fd, unix.LOCK_EX)
 		mu.Lock()
@@ -91,6 +93,7 @@ func (l *lockFile) wait(timeout time.Duration) error {
 	defer t.Stop()
 	select {
 	case err := <-done:
+		l.signal(unix.F_UNLCK)
 		return l.waited(err)
 	case <-t.C:
 	}
@@ -98,10 +101,11 @@ func (l *lockFile) wait(timeout time.Duration) error {
 	defer mu.Unlock()
 	select {
 	case err := <-done:
+		l.signal(unix.F_UNLCK)
 		return l.waited(err)
 	default:
 	}
-	abandoned = true
+	abandoned = true // closing fd also drops its signal
 	l.fd = -1
 	return fmt.Errorf("%w after %v on %s", ErrLockTimeout, timeout, l.path)
 }
@@ -111,6 +115,29 @@ func (l *lockFile) waited(err error) error {
 		return &os.PathError{Op: "flock", Path: l.path, Err: err}
 	}
 	return nil
+}
+
+// signal sets (typ F_RDLCK) or clears (F_UNLCK) an open-file-description
+// read lock on the first byte of the lock file, which tells a writer keeping
+// the lock as a lease (see lease.go) that this descriptor waits for it.
+// Where such locks are not supported, or conflict with flock (NFS), waiters
+// are not announced and leases end by age only.
+func (l *lockFile) signal(typ int16) {
+	lk := unix.Flock_t{Type: typ, Whence: io.SeekStart, Len: 1}
+	unix.FcntlFlock(uintptr(l.fd), unix.F_OFD_SETLK, &lk)
+}
+
+// wanted reports whether another descriptor has signalled that it waits for
+// the lock.
+func (l *lockFile) wanted() bool {
+	if l.fd < 0 {
+		return false
+	}
+	lk := unix.Flock_t{Type: unix.F_WRLCK, Whence: io.SeekStart, Len: 1}
+	if unix.FcntlFlock(uintptr(l.fd), unix.F_OFD_GETLK, &lk) != nil {
+		return false
+	}
+	return lk.Type != unix.F_UNLCK
 }
 
 // release drops the lock.

@@ -24,7 +24,7 @@ const childEnv = "LOGROT_TEST_CHILD"
 
 // childConfig tells a child process what to do.
 type childConfig struct {
-	Mode   string // "write", "plain" or "rotate"
+	Mode   string // "write", "plain", "rotate" or "spin"
 	Path   string
 	ID     int
 	N      int // records to write, or most rotations
@@ -64,6 +64,8 @@ func runChild(cfg string) int {
 		res, err = childPlain(c)
 	case "rotate":
 		err = childRotate(c)
+	case "spin":
+		err = childSpin(c)
 	default:
 		err = fmt.Errorf("unknown mode %q", c.Mode)
 	}

@@ -24,6 +24,8 @@ type Writer struct {
 	mu        sync.Mutex // guards everything below
 	closed    bool
 	lock      lockFile
+	lease     lease
+	known     known // the current file as last seen by statx
 	fd        int       // the current file as opened, -1 when none
 	nextCheck time.Time // next by-path check of fd and lock
 	buf       []byte
@@ -92,8 +94,7 @@ func (w *Writer) Write(p []byte) (int, error) {
 	if w.closed {
 		return 0, ErrClosed
 	}
-	now := w.clock()
-	if w.health.waiting(now) {
+	if w.health.failing && w.health.waiting(w.clock()) {
 		w.health.drop()
 		return len(p), nil
 	}
@@ -103,7 +104,7 @@ func (w *Writer) Write(p []byte) (int, error) {
 	}
 	if err != nil {
 		w.closeFile()
-		w.health.fail(err, now, w.retry)
+		w.health.fail(err, w.clock(), w.retry)
 		w.health.drop()
 		return len(p), nil
 	}
@@ -128,6 +129,9 @@ func (w *Writer) writeRecord(p []byte) error {
 			return err
 		}
 		err = w.appendRecord(rec, size)
+		if err == nil {
+			w.known.size += int64(len(rec))
+		}
 		if size > 0 && errors.Is(err, unix.EFBIG) {
 			// A file size limit (ulimit -f, which Postfix pipe(8) sets to
 			// mailbox_size_limit) below MaxBytes: start a new file.
@@ -180,9 +184,11 @@ func (w *Writer) Close() error {
 	}
 	w.closed = true
 	err := w.closeFile()
+	w.lease.held = false
 	w.lock.close()
 	w.health.closing()
 	w.mu.Unlock()
+	w.stopExpiry(&w.lease)
 	w.gz.wait()
 	return err
 }

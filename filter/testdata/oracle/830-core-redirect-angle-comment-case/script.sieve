@@ -1,0 +1,1 @@
+redirect "<Tim@Example.NET> (work)";

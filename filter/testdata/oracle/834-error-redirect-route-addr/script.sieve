@@ -1,0 +1,1 @@
+redirect "<@relay.example.net:tim@example.net>";

@@ -1,0 +1,1 @@
+redirect "tim@example.net garbage";

@@ -1,0 +1,3 @@
+require "variables";
+set "a" "Tim <TIM@EXAMPLE.NET>";
+redirect "${a}";

@@ -1,0 +1,4 @@
+require ["variables", "fileinto"];
+set "a" "tim@";
+fileinto "Archive";
+redirect "${a}";

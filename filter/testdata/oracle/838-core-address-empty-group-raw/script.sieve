@@ -1,0 +1,2 @@
+require "fileinto";
+if address :all :is "to" "undisclosed-recipients:;" { fileinto "Found"; }

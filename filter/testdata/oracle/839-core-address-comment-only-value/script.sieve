@@ -1,0 +1,2 @@
+require "fileinto";
+if address :all :matches "to" "*" { fileinto "Found"; }

@@ -1,0 +1,2 @@
+require "fileinto";
+if address :is "to" "tim@shisaa.jp" { fileinto "Found"; }

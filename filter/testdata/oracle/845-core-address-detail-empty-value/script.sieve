@@ -1,0 +1,2 @@
+require ["fileinto", "subaddress"];
+if address :detail :is "to" "" { fileinto "Found"; }

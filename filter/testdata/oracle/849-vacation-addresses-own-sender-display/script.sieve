@@ -1,0 +1,2 @@
+require "vacation";
+vacation :addresses "Alice <ALICE@Example.org>" :subject "Away" "Away.";

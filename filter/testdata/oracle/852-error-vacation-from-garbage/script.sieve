@@ -1,0 +1,2 @@
+require "vacation";
+vacation :from "Tim <tim@shisaa.jp> garbage" :subject "Away" "Away.";

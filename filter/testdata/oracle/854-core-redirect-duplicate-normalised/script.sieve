@@ -1,0 +1,2 @@
+redirect "Bob@Example.net";
+redirect "<Bob@example.NET> (again)";

@@ -1,0 +1,3 @@
+require "fileinto";
+if header :is "subject" "caf�" { fileinto "M1"; }
+if header :is "subject" "café" { fileinto "M2"; }

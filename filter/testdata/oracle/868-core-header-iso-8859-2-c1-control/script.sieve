@@ -1,0 +1,3 @@
+require "fileinto";
+if header :is "subject" "ab" { fileinto "M1"; }
+if header :contains "subject" "�" { fileinto "M2"; }

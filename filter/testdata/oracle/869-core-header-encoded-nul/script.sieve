@@ -1,0 +1,3 @@
+require "fileinto";
+if header :is "subject" "a b" { fileinto "M1"; }
+if header :is "subject" "a" { fileinto "M2"; }

@@ -1,0 +1,2 @@
+require "vacation";
+vacation :days 2 :subject "a	b" "I am away.";

@@ -1,0 +1,2 @@
+require "fileinto";
+if header :is "subject" "€ 5�" { fileinto "M1"; }

@@ -1,0 +1,2 @@
+require "fileinto";
+if header :is "subject" "café é" { fileinto "M1"; }

@@ -1,0 +1,2 @@
+require "fileinto";
+if anyof header :contains "subject" "Lunch" { fileinto "Archive"; }

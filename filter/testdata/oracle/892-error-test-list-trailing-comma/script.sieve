@@ -1,0 +1,2 @@
+require "fileinto";
+if allof(header :contains "subject" "Lunch",) { fileinto "Archive"; }

@@ -1,0 +1,7 @@
+require ["variables", "fileinto"];
+if header :is "x-missing" text:
+.
+{ fileinto "Wrong"; }
+if string :is "" text:
+.
+{ fileinto "Archive"; }

@@ -1,0 +1,2 @@
+require "fileinto";
+if size :over 17179869184G { fileinto "Archive"; }

@@ -1,0 +1,1 @@
+require "fileinto";if header :contains "subject" "Lunch"{ fileinto "Archive"; }

@@ -1,0 +1,2 @@
+require "fileinto";
+if not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not not false { fileinto "Archive"; }

@@ -1,0 +1,3 @@
+require "fileinto";
+if false { abcdefghijabcdefghijabcdefghijabc; }
+fileinto "Archive";

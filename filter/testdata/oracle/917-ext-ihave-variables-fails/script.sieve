@@ -1,0 +1,2 @@
+require ["ihave", "fileinto"];
+if ihave "variables" { fileinto "Junk"; } else { fileinto "Archive"; }

@@ -1,0 +1,2 @@
+require "fileinto";
+if true { fileinto "Archive"; } elsif frobnicate "x" { discard; }

@@ -1,0 +1,2 @@
+require "fileinto";
+if anyof(true, frobnicate "x") { fileinto "Archive"; }

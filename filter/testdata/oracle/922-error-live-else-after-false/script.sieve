@@ -1,0 +1,2 @@
+require "fileinto";
+if false { fileinto "Junk"; } else { frobnicate; }

@@ -1,0 +1,3 @@
+require "fileinto";
+if false { frobnicate ["x",]; }
+fileinto "Archive";

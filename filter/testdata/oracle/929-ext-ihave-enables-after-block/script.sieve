@@ -1,0 +1,3 @@
+require "ihave";
+if ihave ["fileinto", "imap4flags"] { keep; }
+fileinto :flags "\\Seen" "Archive";
