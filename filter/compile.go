@@ -298,7 +298,8 @@ func (c *compiler) require(u *unit, cmd parser.Cmd, name string) error {
 		return scriptErr(u.file, cmd.Position, fmt.Sprintf("unknown capability %q in require", name))
 	}
 	u.ext[name] = true
-	if !sieveExtensions[name] && name != "ereject" && name != "comparator-i;unicode-casemap" {
+	if (!sieveExtensions[name] && name != "ereject" && name != "comparator-i;unicode-casemap") ||
+		name == "encoded-character" { // decoded by decodeArgs
 		return nil
 	}
 	req := parser.Cmd{Position: cmd.Position, Id: "require",

@@ -126,7 +126,7 @@ func (s *scanner) errorf(format string, args ...any) *ScriptError {
 // lex splits a script into tokens, ending with a tokEOF.
 func lex(file string, src []byte) ([]token, error) {
 	s := &scanner{file: file, src: src, line: 1, col: 1}
-	var toks []token
+	toks := make([]token, 0, len(src)/8+1)
 	for {
 		t, ok, err := s.next()
 		if err != nil {
@@ -149,8 +149,10 @@ func (s *scanner) next() (t token, ok bool, err error) {
 	switch {
 	case c == -1:
 		return t, true, nil
-	case c == ' ' || c == '\t' || c == '\r' || c == '\n':
-		s.shift()
+	case isSpace(c):
+		for isSpace(s.cur()) {
+			s.shift()
+		}
 		return t, false, nil
 	case c == '#':
 		s.shift()
@@ -184,6 +186,8 @@ func (s *scanner) next() (t token, ok bool, err error) {
 	}
 	return t, false, s.errorf("unexpected character 0x%02x", c)
 }
+
+func isSpace(c int) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
 func isDigit(c int) bool { return c >= '0' && c <= '9' }
 

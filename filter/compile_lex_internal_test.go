@@ -1,6 +1,7 @@
 package filter
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -187,4 +188,27 @@ func FuzzLexParse(f *testing.F) {
 			t.Fatalf("error outside the script (%d lines): %v", lines, se)
 		}
 	})
+}
+
+// BenchmarkLexParse measures the lexer and parser on a script of 1,000
+// rules (about 100 KB).
+func BenchmarkLexParse(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("require [\"fileinto\", \"variables\"];\n")
+	for i := range 1000 {
+		fmt.Fprintf(&sb, "if anyof (header :contains [\"subject\", \"from\"] \"word%d\", size :over 10K) {\n"+
+			"  fileinto text:\nFolder%d\n.\n;\n} # rule %d\n", i, i, i)
+	}
+	src := []byte(sb.String())
+	b.SetBytes(int64(len(src)))
+	b.ReportAllocs()
+	for b.Loop() {
+		toks, err := lex("b.sieve", src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := parse("b.sieve", toks, 32); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -8,16 +8,19 @@ import (
 	"github.com/foxcpp/go-sieve/parser"
 )
 
-// addressHeaders are the header fields the address test accepts (RFC 5228
-// section 5.1 and the usual extras).
+// addressHeaders are the header fields the address test accepts, as listed
+// by Pigeonhole 0.5 (lib-sieve/tst-address.c): RFC 5322's, the
+// non-standard ones of RFC 2076, X-BeenThere and X-Original-To.
 var addressHeaders = map[string]bool{
 	"from": true, "to": true, "cc": true, "bcc": true, "sender": true,
-	"resent-from": true, "resent-to": true, "resent-cc": true, "resent-bcc": true,
-	"resent-sender": true, "resent-reply-to": true, "reply-to": true,
-	"return-path": true, "errors-to": true, "delivered-to": true,
-	"disposition-notification-to": true, "mail-followup-to": true, "mail-reply-to": true,
-	"x-original-to": true, "x-original-from": true, "apparently-to": true,
-	"original-recipient": true, "approved": true,
+	"resent-from": true, "resent-to": true, "reply-to": true, "resent-reply-to": true,
+	"resent-sender": true, "resent-cc": true, "resent-bcc": true,
+	"for-approval": true, "for-handling": true, "for-comment": true, "apparently-to": true,
+	"errors-to": true, "delivered-to": true, "return-receipt-to": true, "x-admin": true,
+	"read-receipt-to": true, "x-confirm-reading-to": true, "return-receipt-requested": true,
+	"registered-mail-reply-requested-by": true, "mail-followup-to": true, "mail-reply-to": true,
+	"abuse-reports-to": true, "x-complaints-to": true, "x-report-abuse-to": true,
+	"x-beenthere": true, "x-original-to": true,
 }
 
 // constness is what is known of a test's result at compile time, as in
@@ -34,6 +37,9 @@ const (
 // test loads a test and says whether its result is known already.
 func (c *compiler) test(u *unit, t parser.Test) (interp.Test, constness, error) {
 	name := strings.ToLower(t.Id)
+	if err := c.decodeArgs(u, t.Args); err != nil {
+		return nil, notConst, err
+	}
 	if err := checkArgs(u.file, t.Position, t.Args); err != nil {
 		return nil, notConst, err
 	}
@@ -251,6 +257,9 @@ func (c *compiler) matchTest(u *unit, t parser.Test, name string) (interp.Test, 
 	if _, isMime := removeTag(args, "mime"); isMime && name == "header" {
 		return c.mimeHeaderTest(u, t, args, ms)
 	}
+	if _, count := tagString(args, "count"); count && !ms.numeric && (name == "header" || name == "envelope" || name == "string") {
+		return c.countTest(u, t, args, name, idx)
+	}
 	if ms.regex || (ms.matches && name != "hasflag" && name != "environment") {
 		return c.regexTest(u, t, args, name, ms, idx)
 	}
@@ -286,8 +295,24 @@ func (c *compiler) checkFields(u *unit, t parser.Test, args []parser.Arg, name s
 		if name == "envelope" && lf != "from" && lf != "to" && lf != "auth" {
 			return scriptErr(u.file, t.Position, fmt.Sprintf("envelope test: unknown envelope part %q", f))
 		}
+		if name == "envelope" && lf == "auth" && addressPartTag(args) != "all" {
+			return scriptErr(u.file, t.Position, "envelope test: auth is not an address, it takes no address part")
+		}
 	}
 	return nil
+}
+
+// addressPartTag returns the address part named by args, "all" if none.
+func addressPartTag(args []parser.Arg) string {
+	for _, a := range args {
+		if tag, ok := a.(parser.TagArg); ok {
+			switch p := strings.ToLower(tag.Value); p {
+			case "localpart", "domain", "user", "detail":
+				return p
+			}
+		}
+	}
+	return "all"
 }
 
 // positional returns the arguments that are neither tags nor tag values.

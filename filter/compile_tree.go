@@ -103,6 +103,9 @@ func (c *compiler) branch(u *unit, chain *ifChain, pc parser.Cmd, dead bool) (al
 func (c *compiler) command(u *unit, pc parser.Cmd) (interp.Cmd, error) {
 	name := strings.ToLower(pc.Id)
 	pos := c.pos(u, pc.Position)
+	if err := c.decodeArgs(u, pc.Args); err != nil {
+		return nil, err
+	}
 	if err := checkArgs(u.file, pc.Position, pc.Args); err != nil {
 		return nil, err
 	}

@@ -67,6 +67,12 @@ func TestCompile_pigeonholeSyntax(t *testing.T) {
 		{"hasflag variable with variables", "require [\"imap4flags\", \"variables\"];\nif hasflag \"v\" \"x\" {}", true, 0, 0},
 		{"ihave enables", "require \"ihave\";\nif ihave \"fileinto\" { fileinto \"x\"; }", true, 0, 0},
 		{"ihave variables fails", "require \"ihave\";\nif ihave \"variables\" { frobnicate; }", true, 0, 0},
+		{"address on x-beenthere", `if address :is "x-beenthere" "a@example.com" { keep; }`, true, 0, 0},
+		{"address on return-receipt-to", `if address :is "return-receipt-to" "a@example.com" { keep; }`, true, 0, 0},
+		{"address on return-path", `if address :is "return-path" "a@example.com" { keep; }`, false, 1, 4},
+		{"address on approved", `if address :is "approved" "a@example.com" { keep; }`, false, 1, 4},
+		{"envelope auth localpart", "require \"envelope\";\nif envelope :localpart :is \"auth\" \"x\" {}", false, 2, 4},
+		{"envelope auth all", "require \"envelope\";\nif envelope :all :is \"auth\" \"x\" {}", true, 0, 0},
 		{"tag value is not positional", "require \"duplicate\";\nif duplicate :header \"x\" :seconds 5 {}", true, 0, 0},
 	}
 	for _, tt := range tests {
@@ -122,4 +128,21 @@ if string :is "${_unset}" "" { fileinto "Empty"; }`, testMessage)
 	assert.Equal(t, []string{"Archive", "Flagged", "Empty"}, stores(res))
 	require.IsType(t, filter.Store{}, res.Actions[0])
 	assert.Equal(t, []string{`\Seen`}, res.Actions[0].(filter.Store).Flags)
+}
+
+// TestCompile_countComparator checks :count with a comparator other than
+// i;ascii-numeric: the count is compared as a string, as in Pigeonhole.
+func TestCompile_countComparator(t *testing.T) {
+	t.Parallel()
+	ten := `["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"]`
+	res, err := runMsg(t, `require ["relational", "comparator-i;ascii-numeric", "variables", "fileinto", "envelope"];
+if string :count "gt" `+ten+` "9" { fileinto "DefaultWrong"; }
+if string :count "lt" `+ten+` "9" { fileinto "Default"; }
+if string :count "gt" :comparator "i;ascii-casemap" `+ten+` "9" { fileinto "CasemapWrong"; }
+if string :count "gt" :comparator "i;ascii-numeric" `+ten+` "9" { fileinto "Numeric"; }
+if string :count "eq" :comparator "i;octet" ["a", "", "b"] "2" { fileinto "Octet"; }
+if header :count "eq" "subject" "1" { fileinto "Header"; }
+if envelope :count "eq" "to" "1" { fileinto "Envelope"; }`, testMessage)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Default", "Numeric", "Octet", "Header", "Envelope"}, stores(res))
 }

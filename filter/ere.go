@@ -1,6 +1,7 @@
 package filter
 
 import (
+	"io"
 	"strings"
 
 	"rsc.io/binaryregexp"
@@ -72,4 +73,19 @@ func (e *ere) MatchString(s string) bool {
 		return e.re.MatchString(s)
 	}
 	return backtrack(e.root, e.ngroups, e.fold, s) != nil
+}
+
+// matchERE reports whether the text read from r matches the :regex key
+// (a body part, which Pigeonhole matches as one string). A key that does
+// not compile matches nothing.
+func matchERE(r io.Reader, key string, fold bool) (bool, error) {
+	e, err := compileERE(key, fold)
+	if err != nil {
+		return false, nil
+	}
+	text, err := io.ReadAll(r)
+	if err != nil {
+		return false, err
+	}
+	return e.MatchString(string(text)), nil
 }

@@ -101,14 +101,18 @@ func (bt *backtracker) group(n *ereNode, pos int, k func(int) bool) bool {
 
 // repeat tries one more iteration first (greedy), then stopping. An
 // iteration that matched nothing ends the repetition once min is
-// reached, so that it cannot loop.
+// reached, so that it cannot loop; after iterations that matched, it is
+// not taken at all (its groups would be empty), as in glibc.
 func (bt *backtracker) repeat(n *ereNode, count, pos int, k func(int) bool) bool {
 	if n.max == -1 || count < n.max {
 		more := bt.match(n.subs[0], pos, func(e int) bool {
-			if e == pos && count >= n.min {
+			switch {
+			case e != pos || count+1 < n.min:
+				return bt.repeat(n, count+1, e, k)
+			case count > 0 && count >= n.min: // glibc undoes an empty optional iteration
 				return false
 			}
-			return bt.repeat(n, count+1, e, k)
+			return k(e) // more empty iterations would change nothing
 		})
 		if more {
 			return true

@@ -149,6 +149,11 @@ func writeRepeat(b *strings.Builder, n *ereNode) bool {
 	lo, hi := n.min, n.max
 	if lo <= reMaxRepeat && hi <= reMaxRepeat {
 		b.WriteString(x + repeatOp(lo, hi))
+		if hi > 1 && lo != hi && nullable(n.subs[0]) {
+			// glibc drops an optional iteration that matches nothing
+			// after one that matched: prefer fewer iterations.
+			b.WriteByte('?')
+		}
 		return true
 	}
 	if hasGroup(n.subs[0]) {
@@ -185,6 +190,33 @@ func repeatOp(lo, hi int) string {
 		return "{" + strconv.Itoa(lo) + "}"
 	}
 	return "{" + strconv.Itoa(lo) + "," + strconv.Itoa(hi) + "}"
+}
+
+// nullable reports whether n can match the empty string.
+func nullable(n *ereNode) bool {
+	switch n.op {
+	case opSet:
+		return false
+	case opConcat:
+		for _, s := range n.subs {
+			if !nullable(s) {
+				return false
+			}
+		}
+		return true
+	case opAlt:
+		for _, s := range n.subs {
+			if nullable(s) {
+				return true
+			}
+		}
+		return false
+	case opRepeat:
+		return n.min == 0 || nullable(n.subs[0])
+	case opGroup:
+		return nullable(n.subs[0])
+	}
+	return true
 }
 
 func hasGroup(n *ereNode) bool {

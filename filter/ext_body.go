@@ -87,11 +87,9 @@ func (bt *bodyTest) spec(transforms *int) *interp.Spec {
 // compile turns a key into a regexp for the match type. For the case-map
 // comparator the key is lowered here and the text while it is read.
 func (bt *bodyTest) compile(key string) (*regexp.Regexp, error) {
-	if bt.match == "regex" {
-		if bt.fold {
-			key = "(?i)" + key
-		}
-		return regexp.Compile(key)
+	if bt.match == "regex" { // checked here, matched by matchERE
+		_, err := compileERE(key, bt.fold)
+		return nil, err
 	}
 	if bt.fold {
 		key = lowerASCII(key)
@@ -204,6 +202,9 @@ func (bt *bodyTest) matchPart(ctx context.Context, p interp.BodyPart, re *regexp
 			key = lowerASCII(key)
 		}
 		return readerContains(r, []byte(key))
+	}
+	if bt.match == "regex" {
+		return matchERE(r, key, bt.fold)
 	}
 	return re.MatchReader(bufio.NewReader(r)), nil
 }

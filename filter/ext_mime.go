@@ -80,8 +80,9 @@ func (mo mimeOpts) headerValues(ctx context.Context, d *interp.RuntimeData, name
 	}
 	err = m.walk(func(i int, _ string, h textproto.Header, _ io.Reader) (bool, error) {
 		if i > 0 {
-			for _, v := range h.Values(name) {
-				vals = append(vals, decodeHeader(v))
+			for f := h.FieldsByKey(name); f.Next(); {
+				line, _ := f.Raw()
+				vals = append(vals, headerValue(line))
 			}
 		}
 		return false, ctx.Err()

@@ -105,6 +105,12 @@ func TestDecodeHeader(t *testing.T) {
 		{"cp932 has NEC row 13", "=?cp932?B?h0A=?=", "①"},
 		{"shift_jis katakana and kanji", "=?Shift_JIS?B?sYif?=", "ｱ亜"},
 		{"shift_jis lead cut short", "=?Shift_JIS?B?YYg=?=", "a"},
+		{"iso-2022-jp", "=?ISO-2022-JP?B?GyRCJEgbKEJ4?=", "とx"},
+		{"iso-2022-jp no NEC row 13", "=?ISO-2022-JP?B?GyRCLSEkSBsoQg==?=", "\uFFFD，\uFFFD"},
+		{"iso-2022-jp roman", "=?ISO-2022-JP?B?GyhKYVx+GyhCXA==?=", "a¥‾\\"},
+		{"iso-2022-jp unknown escape", "=?ISO-2022-JP?B?GyhJMRsoQg==?=", "\x1b(I1"},
+		{"euc-jp no NEC row 13", "=?EUC-JP?B?raGkyA==?=", "\uFFFD，"},
+		{"euc-jp 0212 and kana", "=?EUC-JP?B?j7ChjrE=?=", "丂ｱ"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -172,4 +178,25 @@ func BenchmarkDecodeHeader(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestReadFields_likeDovecot checks header splitting on broken headers:
+// Dovecot reads on past a line without a colon, takes a bare LF as a line
+// end and drops the white space before a colon.
+func TestReadFields_likeDovecot(t *testing.T) {
+	t.Parallel()
+	msg := "From: a@example.org\r\nno colon here\r\n continued\r\nSubject : Lunch\r\n  on Friday  \r\n" +
+		"X-Bare: a\nb\r\nX-Last: 1\r\n\r\nbody\r\n"
+	m, err := newMessage(strings.NewReader(msg), int64(len(msg)), 100)
+	require.NoError(t, err)
+	subject, _ := m.HeaderGet("subject")
+	assert.Equal(t, []string{"Lunch  on Friday"}, subject)
+	assert.Equal(t, []string{"Lunch  on Friday  "}, m.subjects)
+	assert.Equal(t, []string{"Lunch on Friday"}, m.rawValues("Subject"))
+	bare, _ := m.HeaderGet("x-bare")
+	assert.Equal(t, []string{"a"}, bare)
+	last, _ := m.HeaderGet("x-last")
+	assert.Equal(t, []string{"1"}, last)
+	assert.Empty(t, m.raw["no colon here"])
+	assert.Equal(t, int64(len(msg)-len("body\r\n")), m.bodyOff)
 }

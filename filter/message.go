@@ -2,10 +2,9 @@ package filter
 
 import (
 	"bufio"
+	"bytes"
 	"io"
 	"strings"
-
-	"github.com/emersion/go-message/textproto"
 )
 
 // maxHeaderBytes bounds how much of a message is read as its header.
@@ -58,25 +57,91 @@ func newMessage(r io.ReaderAt, size int64, maxHeaders int) (*message, error) {
 		untrimmed: map[string][]string{}, bodyOff: -1}
 	cr := &countingReader{r: io.LimitReader(m.section(0), maxHeaderBytes)}
 	br := bufio.NewReader(cr)
-	h, err := textproto.ReadHeader(br)
-	if err == nil {
+	fields, complete := readFields(br)
+	if complete {
 		m.bodyOff = cr.n - int64(br.Buffered())
 	}
-	fields := h.Fields()
-	for n := 0; fields.Next() && n < maxHeaders; n++ {
-		key := strings.ToLower(fields.Key())
-		line, _ := fields.Raw()
-		m.raw[key] = append(m.raw[key], fields.Value())
-		full := decodeHeader(unfoldValue(line))
-		m.decoded[key] = append(m.decoded[key], strings.TrimRight(full, " \t"))
-		switch key {
-		case "subject":
-			m.subjects = append(m.subjects, full)
-		case "precedence", "auto-submitted":
-			m.untrimmed[key] = append(m.untrimmed[key], untrimmedValue(line))
+	for n, f := range fields {
+		if n >= maxHeaders {
+			break
 		}
+		m.add(f)
 	}
 	return m, nil
+}
+
+// add records one header field.
+func (m *message) add(f rawField) {
+	key := strings.ToLower(f.name)
+	m.raw[key] = append(m.raw[key], trimmedValue(f.line))
+	full := decodeHeader(unfoldValue(f.line))
+	m.decoded[key] = append(m.decoded[key], strings.TrimRight(full, " \t"))
+	switch key {
+	case "subject":
+		m.subjects = append(m.subjects, full)
+	case "precedence", "auto-submitted":
+		m.untrimmed[key] = append(m.untrimmed[key], untrimmedValue(f.line))
+	}
+}
+
+// headerValue returns what a header test sees of a raw header field
+// ("Name: value" with its line breaks): unfolded, decoded and without
+// trailing white space.
+func headerValue(line []byte) string {
+	return strings.TrimRight(decodeHeader(unfoldValue(line)), " \t")
+}
+
+// rawField is one header field: its name and its raw lines.
+type rawField struct {
+	name string
+	line []byte
+}
+
+// readFields reads the header fields up to the blank line (or the end of
+// the message after a whole line), reporting whether it got there. Like Dovecot it reads on past a line without a colon
+// (ignoring it and its continuation lines); a name loses the white space
+// before its colon.
+func readFields(br *bufio.Reader) (fields []rawField, complete bool) {
+	var cur *rawField
+	for {
+		line, err := br.ReadBytes('\n')
+		if len(line) == 0 {
+			return fields, err == io.EOF
+		}
+		if string(line) == "\n" || string(line) == "\r\n" {
+			return fields, true
+		}
+		switch i := bytes.IndexByte(line, ':'); {
+		case line[0] == ' ' || line[0] == '\t':
+			if cur != nil {
+				cur.line = append(cur.line, line...)
+			}
+		case i > 0 && len(bytes.TrimRight(line[:i], " \t")) > 0:
+			fields = append(fields, rawField{name: string(bytes.TrimRight(line[:i], " \t")), line: line})
+			cur = &fields[len(fields)-1]
+		default:
+			cur = nil
+		}
+		if err != nil {
+			return fields, false
+		}
+	}
+}
+
+// trimmedValue returns the value of a raw field with each line trimmed of
+// white space and the lines joined by one space: the form the address
+// test parses.
+func trimmedValue(line []byte) string {
+	if i := bytes.IndexByte(line, ':'); i >= 0 {
+		line = line[i+1:]
+	}
+	var parts []string
+	for _, l := range bytes.Split(line, []byte("\n")) {
+		if l = bytes.Trim(bytes.TrimSuffix(l, []byte("\r")), " \t"); len(l) > 0 {
+			parts = append(parts, string(l))
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // untrimmedValue strips the white space after the colon of a raw

@@ -149,7 +149,7 @@ func (w *Writer) mkdir() error {
 // appendRecord writes rec with one write(2) (more only if the kernel writes
 // it short). A failed write is cut back to size, the length before it, so
 // that no torn record stays in the file; the caller holds the lock, so no
-// other record can follow it.
+// other record can follow it. A written record brings w.known up to date.
 func (w *Writer) appendRecord(rec []byte, size int64) error {
 	written := 0
 	for written < len(rec) {
@@ -168,6 +168,7 @@ func (w *Writer) appendRecord(rec []byte, size int64) error {
 		}
 		written += n
 	}
+	w.known.size = size + int64(written)
 	return nil
 }
 

@@ -55,10 +55,19 @@
 //
 // # The lease
 //
-// Taking and dropping a flock costs more than writing a record, so a writer
-// keeps the lock between its Writes, as a lease, while nobody else wants it;
-// a busy writer then pays only for the statx and the write(2) of each
-// record. A writer that has to wait for the lock announces it with an
+// Taking and dropping a flock, and a statx, each cost about as much as
+// writing a record, so a writer keeps the lock between its Writes, as a
+// lease, while nobody else wants it. While it holds the lock, no other
+// writer can append or rotate, so the size it saw at step 1 plus what it has
+// appended since is the size of the file: for 5 µs after a statx, records
+// that fit are written without another one (step 1 and 2 are skipped), and
+// a busy writer pays little more than the write(2) of each record. Only a
+// change from outside logrot (rm, mv or truncation of the current file)
+// escapes the check during those microseconds, for the records written in
+// them, as a record racing with such a change always could; the by-path
+// check still runs once a second.
+//
+// A writer that has to wait for the lock announces it with an
 // open-file-description read lock (F_OFD_SETLK) on the first byte of the
 // lock file, which does not interact with flock; the holder looks for such
 // an announcement (F_OFD_GETLK) every 16 records and, when it sees one,
@@ -67,13 +76,13 @@
 // (a goroutine per Writer ticks while a lease is held), after 10 ms in any
 // case (lockers that do not announce themselves, such as another program
 // taking the flock, get their turn), on any error, and at Close. Nothing
-// about the lease is shared state: the flock is still what excludes writers
-// and the statx of step 1 still runs for every record, so what the package
-// guarantees is unchanged, and a holder that dies (even by SIGKILL) loses
-// the lock with its descriptors, so the others go on at once. A writer that
-// is stopped (SIGSTOP, a debugger) while holding a lease makes the others
-// drop records after LockTimeout, as one stopped during a Write always did;
-// the lease only widens that window by a millisecond after each Write.
+// about the lease is shared memory: the flock is still what excludes
+// writers, and a holder that dies (even by SIGKILL) loses the lock with its
+// descriptors, so the others go on at once, and the kernel's state of the
+// file (statx) is what every new lease starts from. A writer that is stopped
+// (SIGSTOP, a debugger) while holding a lease makes the others drop records
+// after LockTimeout, as one stopped during a Write always did; the lease
+// widens that window by up to two milliseconds after each Write.
 //
 // Because every append happens under the lock after the check, no writer
 // ever appends to a file that another writer has rotated: a writer with a

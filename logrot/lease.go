@@ -55,15 +55,16 @@ type known struct {
 
 // trusted reports whether a record of n bytes may be written without a
 // statx of the current file: the lock has been held since a statx made less
-// than statEvery ago (so no writer can have rotated or appended meanwhile),
-// no by-path check is due, and the record fits. Only an outside change to
-// the file (rm, mv, truncate: logrot itself changes it only under the
-// lock) can escape this, for the few records of those microseconds, as a
-// record racing with such a change always could.
+// than statEvery ago (so no writer can have rotated or appended meanwhile)
+// and the record fits. Only an outside change to the file (rm, mv,
+// truncate: logrot itself changes it only under the lock) can escape this,
+// for the few records of those microseconds, as a record racing with such a
+// change always could. A by-path check that falls due is made at the first
+// record after the window.
 func (w *Writer) trusted(n int64) bool {
 	k := &w.known
 	return n > 0 && k.ok && w.lease.held && k.size+n <= w.opts.MaxBytes &&
-		!w.checkDue() && time.Since(k.at) < statEvery
+		time.Since(k.at) < statEvery
 }
 
 // settle ends an operation under the lock (err is its result): the lock is

@@ -2,8 +2,6 @@ package logrot
 
 import (
 	"os"
-	"sync/atomic"
-	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
@@ -21,28 +19,8 @@ type fileStat struct {
 // update them at full resolution, which costs as much as the write itself.
 const statMask = unix.STATX_TYPE | unix.STATX_MODE | unix.STATX_NLINK | unix.STATX_INO | unix.STATX_SIZE
 
-// statxNoNullPath records that the kernel refused statx(fd, NULL,
-// AT_EMPTY_PATH) (before Linux 6.11), so statFd passes "" instead.
-var statxNoNullPath atomic.Bool
-
-// statFd describes the open file fd. It runs for every record, so it passes
-// a NULL path where the kernel allows it: an empty path string costs an
-// allocation here and a path lookup in the kernel.
+// statFd describes the open file fd.
 func statFd(fd int, path string) (fileStat, error) {
-	if !statxNoNullPath.Load() {
-		var sx unix.Statx_t
-		_, _, errno := unix.Syscall6(unix.SYS_STATX, uintptr(fd), 0, unix.AT_EMPTY_PATH,
-			statMask, uintptr(unsafe.Pointer(&sx)), 0)
-		switch errno {
-		case 0:
-			return fromStatx(&sx), nil
-		case unix.EFAULT:
-			statxNoNullPath.Store(true)
-		case unix.ENOSYS: // statx falls back to fstat
-		default:
-			return fileStat{}, &os.PathError{Op: "statx", Path: path, Err: errno}
-		}
-	}
 	return statx(fd, "", unix.AT_EMPTY_PATH, path)
 }
 

@@ -25,7 +25,7 @@ type Writer struct {
 	closed    bool
 	lock      lockFile
 	lease     lease
-	known     known // the current file as last seen by statx
+	known     known     // the current file as last seen by statx
 	fd        int       // the current file as opened, -1 when none
 	nextCheck time.Time // next by-path check of fd and lock
 	buf       []byte
@@ -129,9 +129,6 @@ func (w *Writer) writeRecord(p []byte) error {
 			return err
 		}
 		err = w.appendRecord(rec, size)
-		if err == nil {
-			w.known.size += int64(len(rec))
-		}
 		if size > 0 && errors.Is(err, unix.EFBIG) {
 			// A file size limit (ulimit -f, which Postfix pipe(8) sets to
 			// mailbox_size_limit) below MaxBytes: start a new file.

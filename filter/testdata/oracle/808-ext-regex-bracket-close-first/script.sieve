@@ -1,0 +1,3 @@
+require ["regex", "variables", "fileinto"];
+if header :regex "subject" "[]?]$" { fileinto "Close"; }
+if header :regex "subject" "[^]?]$" { fileinto "Wrong"; }

@@ -1,3 +1,0 @@
-require "fileinto";
-if header :is "subject" "abc" { fileinto "M1"; }
-if header :matches "subject" "abc *" { fileinto "M2"; }

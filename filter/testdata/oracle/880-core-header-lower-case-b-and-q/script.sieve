@@ -1,2 +1,0 @@
-require "fileinto";
-if header :is "subject" "café é" { fileinto "M1"; }

@@ -1,0 +1,3 @@
+require ["fileinto", "mime", "foreverypart"];
+if header :mime :anychild :is "x-test" "a 	b c  �" { fileinto "Decoded"; }
+if header :mime :anychild :is "x-test" "a b c �" { fileinto "Trimmed"; }

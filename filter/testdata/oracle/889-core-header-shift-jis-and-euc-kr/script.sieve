@@ -1,0 +1,3 @@
+require "fileinto";
+if header :is "subject" "テスト한국" { fileinto "M1"; }
+if header :contains "subject" "�" { fileinto "M2"; }
