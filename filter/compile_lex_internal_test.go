@@ -212,3 +212,31 @@ func BenchmarkLexParse(b *testing.B) {
 		}
 	}
 }
+
+func TestDecodeEncoded(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ in, want, err string }{
+		{"${hex: 41 42 }", "AB", ""},
+		{"${HEX:4}", "\x04", ""},
+		{"${hex:4 1}", "\x04\x01", ""},
+		{"${hex:0041}", "${hex:0041}", ""},
+		{"${hex:41 zz}", "${hex:41 zz}", ""},
+		{"${hex:}", "${hex:}", ""},
+		{"$${hex:41}", "$A", ""},
+		{"${hex:${hex:41}}", "${hex:A}", ""},
+		{"${hex:24}{unicode:41}", "${unicode:41}", ""},
+		{"${Unicode:00e9\t1F600}", "é😀", ""},
+		{"${unicode:D800}", "", "invalid unicode character D800"},
+		{"${unicode:110000}", "", "invalid unicode character 110000"},
+		{"plain", "plain", ""},
+	}
+	for _, tt := range tests {
+		got, err := decodeEncoded(tt.in)
+		if tt.err != "" {
+			assert.ErrorContains(t, err, tt.err, tt.in)
+			continue
+		}
+		require.NoError(t, err, tt.in)
+		assert.Equal(t, tt.want, got, tt.in)
+	}
+}

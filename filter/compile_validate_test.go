@@ -73,6 +73,9 @@ func TestCompile_pigeonholeSyntax(t *testing.T) {
 		{"address on approved", `if address :is "approved" "a@example.com" { keep; }`, false, 1, 4},
 		{"envelope auth localpart", "require \"envelope\";\nif envelope :localpart :is \"auth\" \"x\" {}", false, 2, 4},
 		{"envelope auth all", "require \"envelope\";\nif envelope :all :is \"auth\" \"x\" {}", true, 0, 0},
+		{"one-digit hex pair", "require \"encoded-character\";\nif header :is \"subject\" \"${hex:4}\" {}", true, 0, 0},
+		{"bad unicode", "require \"encoded-character\";\nif header :is \"subject\" \"${unicode:D800}\" {}", false, 2, 25},
+		{"bad unicode in dead block", "require \"encoded-character\";\nif false { discard \"${unicode:D800}\"; }", true, 0, 0},
 		{"tag value is not positional", "require \"duplicate\";\nif duplicate :header \"x\" :seconds 5 {}", true, 0, 0},
 	}
 	for _, tt := range tests {

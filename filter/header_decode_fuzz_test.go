@@ -14,6 +14,8 @@ func FuzzDecodeHeader(f *testing.F) {
 	for _, s := range []string{
 		"Subject: =?UTF-8?Q?caf=C3=A9?= x", "Subject: a\r\n\t\tb", "Subject: =?x?B?!!?= \xe9\x00",
 		"Subject: =?Shift_JIS?Q?a=82?=", "Subject: =?utf-16?B?YQBiAA==?=", "Subject: =?UTF-8*en?Q?a?b?=",
+		"Subject: =?ISO-2022-JP?B?GyRCLSEkSBsoQg==?=", "Subject: =?EUC-JP?B?j7ChjrE=?=", "Subject: =?euc-kr?B?gUF4?=",
+		"Subject: =?gb2312?B?1Vo=?=", "Subject: =?koi8-u?Q?=AE?= =?tis-620?Q?=80?=",
 	} {
 		f.Add(s)
 	}
