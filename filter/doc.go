@@ -33,7 +33,9 @@
 //
 // By default Pigeonhole's default set is available: fileinto, reject, envelope, encoded-character, vacation
 // (RFC 5230), subaddress, comparator-i;ascii-numeric, relational, regex
-// (RE2 syntax), imap4flags, copy, include (RFC 6609), body, variables,
+// (POSIX extended regular expressions as glibc reads them, byte-wise and
+// leftmost-longest, with back-references and the GNU escapes),
+// imap4flags, copy, include (RFC 6609), body, variables,
 // environment, mailbox (RFC 5490), date and index (RFC 5260), ihave
 // (RFC 5463), duplicate (RFC 7352; always false, as no message-ID history
 // is kept) and mime (RFC 5703, header :mime with :anychild, :type,

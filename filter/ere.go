@@ -52,7 +52,7 @@ func (e *ere) FindStringSubmatch(s string) []string {
 	if e.re != nil {
 		loc = e.re.FindStringSubmatchIndex(s)
 	} else {
-		loc = backtrack(e.root, e.ngroups, e.fold, s)
+		loc, _ = backtrack(e.root, e.ngroups, e.fold, s)
 	}
 	if loc == nil {
 		return nil
@@ -72,7 +72,8 @@ func (e *ere) MatchString(s string) bool {
 	if e.re != nil {
 		return e.re.MatchString(s)
 	}
-	return backtrack(e.root, e.ngroups, e.fold, s) != nil
+	loc, _ := backtrack(e.root, e.ngroups, e.fold, s)
+	return loc != nil
 }
 
 // matchERE reports whether the text read from r matches the :regex key

@@ -11,7 +11,7 @@ package filter
 // backtrackSteps steps, a bound on pathological expressions.
 
 // backtrackSteps bounds the work of one search.
-const backtrackSteps = 1 << 20
+const backtrackSteps = 1 << 18
 
 type backtracker struct {
 	in      string
@@ -23,10 +23,11 @@ type backtracker struct {
 }
 
 // backtrack returns the offsets of the match of root in s and of its
-// ngroups groups (-1 for groups not in the match), or nil.
-func backtrack(root *ereNode, ngroups int, fold bool, s string) []int {
+// ngroups groups (-1 for groups not in the match), or nil; done is false
+// when it gave up.
+func backtrack(root *ereNode, ngroups int, fold bool, s string) (loc []int, done bool) {
 	bt := &backtracker{in: s, fold: fold, caps: make([]int, 2*ngroups+2)}
-	for start := 0; start <= len(s) && bt.steps <= backtrackSteps; start++ {
+	for start := 0; start <= len(s); start++ {
 		for i := range bt.caps {
 			bt.caps[i] = -1
 		}
@@ -39,11 +40,14 @@ func backtrack(root *ereNode, ngroups int, fold bool, s string) []int {
 			}
 			return end == len(s)
 		})
-		if bt.best != nil && bt.steps <= backtrackSteps {
-			return bt.best
+		if bt.steps > backtrackSteps {
+			return nil, false
+		}
+		if bt.best != nil {
+			return bt.best, true
 		}
 	}
-	return nil
+	return nil, true
 }
 
 // match matches n at pos and calls k with each end, in order of

@@ -12,8 +12,9 @@ import (
 )
 
 // regexTest is any test using the :regex match type (the regex draft as
-// Pigeonhole implements it, with RE2 syntax), or :matches (RFC 5228
-// section 2.7.1) on header, address, envelope, string and date values.
+// Pigeonhole implements it: POSIX extended regular expressions as glibc
+// reads them, see compileERE), or :matches (RFC 5228 section 2.7.1) on
+// header, address, envelope, string and date values.
 // On a match, ${0} is the whole match and ${1}... the groups (for
 // :matches, one per wildcard). go-sieve compiles :matches patterns into
 // byte patterns in which a non-ASCII character never matches, hence our
@@ -43,12 +44,20 @@ func (c *compiler) regexTest(u *unit, t parser.Test, args []parser.Arg, name str
 		return nil, scriptErr(u.file, t.Position, ":"+part+" requires the subaddress extension")
 	}
 	pos := positional(args)
-	if len(pos) != len(args) || len(pos) != 2 {
+	var fields []string
+	keyArg := 1
+	switch {
+	case name == "hasflag" && len(pos) == 1 && len(args) == 1:
+		keyArg = 0 // no variable list: the internal flags
+	case len(pos) != len(args) || len(pos) != 2:
 		return nil, scriptErr(u.file, t.Position, fmt.Sprintf("%s takes two arguments and no other tags", name))
+	default:
+		if fields, _ = stringsOf(pos[0]); fields == nil {
+			return nil, scriptErr(u.file, t.Position, name+" needs string lists")
+		}
 	}
-	fields, _ := stringsOf(pos[0])
-	keys, ok := stringsOf(pos[1])
-	if !ok || fields == nil {
+	keys, ok := stringsOf(pos[keyArg])
+	if !ok {
 		return nil, scriptErr(u.file, t.Position, name+" needs string lists")
 	}
 	rt := &regexTest{keys: keys, fold: ms.comparator != "i;octet", wildcard: ms.matches}
@@ -62,7 +71,7 @@ func (c *compiler) regexTest(u *unit, t parser.Test, args []parser.Arg, name str
 	return rt, nil
 }
 
-// submatcher is a compiled *regexp.Regexp or *binaryregexp.Regexp.
+// submatcher is a compiled *ere or *binaryregexp.Regexp.
 type submatcher interface {
 	FindStringSubmatch(s string) []string
 }
@@ -84,7 +93,9 @@ func (rt *regexTest) compile(u *unit) error {
 
 // build compiles a key. :matches works on octets, as Pigeonhole's
 // i;octet and i;ascii-casemap do ("?" is one octet), so it is compiled
-// for binaryregexp with every non-ASCII byte escaped.
+// for binaryregexp with every non-ASCII byte escaped; :regex keys are
+// POSIX extended regular expressions, REG_ICASE under a case-map
+// comparator.
 func (rt *regexTest) build(key string) (submatcher, error) {
 	if rt.wildcard {
 		return binaryregexp.Compile(`(?s)\A` + wildcardGroups(key, rt.fold) + `\z`)
@@ -155,8 +166,48 @@ func regexSource(name string, fields []string, part string, idx *indexSel) (func
 			}
 			return out, nil
 		}, nil
+	case "hasflag":
+		return flagValues(fields), nil
+	case "environment":
+		return envValues(fields), nil
 	}
 	return nil, fmt.Errorf(":regex is not supported by the %s test", name)
+}
+
+// flagValues gives hasflag (RFC 5232) the flags one by one: those of the
+// named variables, or the internal flags.
+func flagValues(vars []string) func(context.Context, *interp.RuntimeData) ([]string, error) {
+	return func(_ context.Context, d *interp.RuntimeData) ([]string, error) {
+		if vars == nil {
+			return d.Flags, nil
+		}
+		var out []string
+		for _, v := range vars {
+			value, err := d.Var(expand(d, v))
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, strings.Fields(value)...)
+		}
+		return out, nil
+	}
+}
+
+// envValues gives the environment test (RFC 5183) the values of the
+// items it knows.
+func envValues(names []string) func(context.Context, *interp.RuntimeData) ([]string, error) {
+	return func(_ context.Context, d *interp.RuntimeData) ([]string, error) {
+		var out []string
+		for _, n := range names {
+			if d.Env == nil {
+				break
+			}
+			if v, ok := d.Env.GetEnvironment(strings.ToLower(expand(d, n))); ok {
+				out = append(out, v)
+			}
+		}
+		return out, nil
+	}
 }
 
 // appendParts appends the address part of each address; addresses
