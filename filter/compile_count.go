@@ -29,15 +29,9 @@ func (c *compiler) countTest(u *unit, t parser.Test, args []parser.Arg, name str
 		return nil, scriptErr(u.file, t.Position, err.Error())
 	}
 	args, _, _ = takeTag(args, "comparator")
-	part := "all"
-	for _, p := range addressParts {
-		var found bool
-		if args, found = removeTag(args, p); found {
-			part = p
-		}
-	}
-	if (part == "user" || part == "detail") && !u.has("subaddress") {
-		return nil, scriptErr(u.file, t.Position, ":"+part+" requires the subaddress extension")
+	args, part, err := takeAddressPart(u, t, args, name)
+	if err != nil {
+		return nil, err
 	}
 	pos := positional(args)
 	if len(pos) != len(args) || len(pos) != 2 {

@@ -12,19 +12,9 @@ import (
 // parsed here, the Pigeonhole way (see addressEntries), and handed to
 // go-sieve's matcher, which keeps comparators, match types and :count.
 func (c *compiler) addressTest(u *unit, t parser.Test, args []parser.Arg, ms matchSpec, idx *indexSel) (interp.Test, error) {
-	part, parts := "all", 0
-	for _, p := range addressParts {
-		var found bool
-		if args, found = removeTag(args, p); found {
-			part = p
-			parts++
-		}
-	}
-	if parts > 1 {
-		return nil, scriptErr(u.file, t.Position, "address: only one address part may be given")
-	}
-	if (part == "user" || part == "detail") && !u.has("subaddress") {
-		return nil, scriptErr(u.file, t.Position, ":"+part+" requires the subaddress extension")
+	args, part, err := takeAddressPart(u, t, args, "address")
+	if err != nil {
+		return nil, err
 	}
 	pos := positional(args)
 	if len(pos) != 2 {
@@ -35,6 +25,31 @@ func (c *compiler) addressTest(u *unit, t parser.Test, args []parser.Arg, ms mat
 		return nil, scriptErr(u.file, t.Position, "address: header names must be strings")
 	}
 	return c.computed(u, t, args, pos, ms, addressValues(fields, part, idx))
+}
+
+// addressParts are the address-part tags (RFC 5228 section 2.7.4,
+// RFC 5233 for :user and :detail).
+var addressParts = []string{"all", "localpart", "domain", "user", "detail"}
+
+// takeAddressPart removes the address-part tag from the arguments of the
+// test called name and returns it ("all" when none is given). More than one
+// part, or :user/:detail without the subaddress extension, is an error.
+func takeAddressPart(u *unit, t parser.Test, args []parser.Arg, name string) ([]parser.Arg, string, error) {
+	part, parts := "all", 0
+	for _, p := range addressParts {
+		var found bool
+		if args, found = removeTag(args, p); found {
+			part = p
+			parts++
+		}
+	}
+	if parts > 1 {
+		return nil, "", scriptErr(u.file, t.Position, name+": only one address part may be given")
+	}
+	if (part == "user" || part == "detail") && !u.has("subaddress") {
+		return nil, "", scriptErr(u.file, t.Position, ":"+part+" requires the subaddress extension")
+	}
+	return args, part, nil
 }
 
 // addressValues returns the address parts found in the named headers.

@@ -27,21 +27,13 @@ type regexTest struct {
 	wildcard bool         // :matches rather than :regex
 }
 
-var addressParts = []string{"all", "localpart", "domain", "user", "detail"}
-
 func (c *compiler) regexTest(u *unit, t parser.Test, args []parser.Arg, name string, ms matchSpec, idx *indexSel) (interp.Test, error) {
 	args, _ = removeTag(args, "regex")
 	args, _ = removeTag(args, "matches")
 	args, _, _ = takeTag(args, "comparator")
-	part := "all"
-	for _, p := range addressParts {
-		var found bool
-		if args, found = removeTag(args, p); found {
-			part = p
-		}
-	}
-	if (part == "user" || part == "detail") && !u.has("subaddress") {
-		return nil, scriptErr(u.file, t.Position, ":"+part+" requires the subaddress extension")
+	args, part, err := takeAddressPart(u, t, args, name)
+	if err != nil {
+		return nil, err
 	}
 	pos := positional(args)
 	var fields []string
@@ -61,7 +53,6 @@ func (c *compiler) regexTest(u *unit, t parser.Test, args []parser.Arg, name str
 		return nil, scriptErr(u.file, t.Position, name+" needs string lists")
 	}
 	rt := &regexTest{keys: keys, fold: ms.comparator != "i;octet", wildcard: ms.matches}
-	var err error
 	if rt.values, err = regexSource(name, fields, part, idx); err != nil {
 		return nil, scriptErr(u.file, t.Position, err.Error())
 	}
