@@ -21,6 +21,7 @@ type vacationCmd struct {
 	hasSeconds bool
 	subject    string
 	from       string
+	fromSet    bool // :from was given, even as ""
 	handle     string
 	addresses  []string
 	mime       bool
@@ -36,7 +37,7 @@ func (c *compiler) vacation(u *unit, pc parser.Cmd, pos Pos) (interp.Cmd, error)
 		Tags: map[string]interp.SpecTag{
 			"days":      {NeedsValue: true, MatchNum: func(n int) { v.days, v.hasDays = n, true }},
 			"subject":   {NeedsValue: true, MaxStrCount: 1, MatchStr: func(s []string) { v.subject = s[0] }},
-			"from":      {NeedsValue: true, MaxStrCount: 1, MatchStr: func(s []string) { v.from = s[0] }},
+			"from":      {NeedsValue: true, MaxStrCount: 1, MatchStr: func(s []string) { v.from, v.fromSet = s[0], true }},
 			"handle":    {NeedsValue: true, MaxStrCount: 1, MatchStr: func(s []string) { v.handle = s[0] }},
 			"addresses": {NeedsValue: true, MatchStr: func(s []string) { v.addresses = s }},
 			"mime":      {MatchBool: func() { v.mime = true }},
@@ -84,7 +85,7 @@ func orDefault(s, def string) string {
 }
 
 func checkVacationAddresses(u *unit, v *vacationCmd) error {
-	if v.from != "" && !hasVariable(u, v.from) {
+	if v.fromSet && !hasVariable(u, v.from) {
 		if _, err := parseMailbox(v.from); err != nil {
 			return fmt.Errorf("vacation: invalid :from address %q: %w", v.from, err)
 		}
