@@ -257,11 +257,17 @@ func (c *compiler) matchTest(u *unit, t parser.Test, name string) (interp.Test, 
 	if _, isMime := removeTag(args, "mime"); isMime && name == "header" {
 		return c.mimeHeaderTest(u, t, args, ms)
 	}
-	if _, count := tagString(args, "count"); count && !ms.numeric && (name == "header" || name == "envelope" || name == "string") {
-		return c.countTest(u, t, args, name, idx)
+	if _, count := tagString(args, "count"); count && (name == "header" || name == "envelope" || name == "string" || name == "hasflag") {
+		return c.countTest(u, t, args, name, idx, ms.numeric)
+	}
+	if isNumericIs(args, ms) && (name == "header" || name == "envelope" || name == "string") {
+		return c.numericIsTest(u, t, args, name, idx)
 	}
 	if ms.regex || (ms.matches && name != "hasflag" && name != "environment") {
 		return c.regexTest(u, t, args, name, ms, idx)
+	}
+	if name == "envelope" && addressPartTag(args) == "detail" {
+		return c.envelopeDetailTest(u, t, args, ms, idx)
 	}
 	t.Args = args
 	inner, err := interp.LoadTest(u.base, t)

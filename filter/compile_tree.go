@@ -160,6 +160,9 @@ func (c *compiler) leaf(u *unit, pc parser.Cmd, pos Pos) (interp.Cmd, error) {
 		return nil, err
 	}
 	inner, err := interp.LoadCmd(u.base, pc)
+	if err == nil {
+		inner, err = asciiCaseSet(u.base, pc, inner)
+	}
 	if err != nil {
 		return nil, mapError(u.file, pc.Position, err)
 	}

@@ -24,7 +24,33 @@ func (c *compiler) addressTest(u *unit, t parser.Test, args []parser.Arg, ms mat
 	if !ok {
 		return nil, scriptErr(u.file, t.Position, "address: header names must be strings")
 	}
+	if _, count := tagString(args, "count"); count {
+		part = "all" // Pigeonhole counts the addresses, whether they have the part or not
+	}
 	return c.computed(u, t, args, pos, ms, addressValues(fields, part, idx))
+}
+
+// envelopeDetailTest is envelope :detail on our own address parts, in
+// which the null sender's detail is "" as in Pigeonhole (go-sieve has
+// none).
+func (c *compiler) envelopeDetailTest(u *unit, t parser.Test, args []parser.Arg, ms matchSpec, idx *indexSel) (interp.Test, error) {
+	args, _, err := takeAddressPart(u, t, args, "envelope")
+	if err != nil {
+		return nil, err
+	}
+	pos := positional(args)
+	if len(pos) != 2 {
+		return nil, scriptErr(u.file, t.Position, "envelope needs an envelope part list and a key list")
+	}
+	fields, ok := stringsOf(pos[0])
+	if !ok {
+		return nil, scriptErr(u.file, t.Position, "envelope: envelope parts must be strings")
+	}
+	values, err := regexSource("envelope", fields, "detail", idx)
+	if err != nil {
+		return nil, scriptErr(u.file, t.Position, err.Error())
+	}
+	return c.computed(u, t, args, pos, ms, values)
 }
 
 // addressParts are the address-part tags (RFC 5228 section 2.7.4,

@@ -23,7 +23,8 @@ type bodyTest struct {
 	match     string   // is, contains, matches, regex, count or value
 	rel       interp.Relational
 	fold      bool // i;ascii-casemap
-	numeric   bool // i;ascii-numeric (with :count and :value only)
+	numeric   bool // i;ascii-numeric (with :is, :count and :value only)
+	numericIs bool // :is with i;ascii-numeric: an empty body only equals ""
 	keys      []string
 	res       []*regexp.Regexp // nil where the key has variables
 }
@@ -51,8 +52,12 @@ func (c *compiler) bodyTest(u *unit, t parser.Test) (interp.Test, error) {
 		bt.numeric = bt.numeric || (bt.match == "count" && ms.comparator == "")
 		return bt, nil
 	}
+	if bt.numeric && bt.match == "is" { // i;ascii-numeric equality is :value "eq"
+		bt.match, bt.rel, bt.numericIs = "value", interp.RelEqual, true
+		return bt, nil
+	}
 	if bt.numeric {
-		return nil, scriptErr(u.file, t.Position, "body: comparator i;ascii-numeric needs :count or :value")
+		return nil, scriptErr(u.file, t.Position, "body: comparator i;ascii-numeric cannot be used with :"+bt.match)
 	}
 	bt.res = make([]*regexp.Regexp, len(bt.keys))
 	for i, k := range bt.keys {

@@ -113,6 +113,13 @@ func (c *compiler) computed(u *unit, t parser.Test, args, pos []parser.Arg, ms m
 			}
 		}
 	}
+	if rel, count := tagString(args, "count"); count {
+		if err := checkRelational(u, "count", interp.Relational(rel)); err != nil {
+			return nil, scriptErr(u.file, t.Position, err.Error())
+		}
+		kl, _ := stringsOf(keys)
+		return &countTest{values: values, keys: kl, rel: interp.Relational(rel), numeric: ms.numeric}, nil
+	}
 	if ms.regex || ms.matches {
 		kl, _ := stringsOf(keys)
 		rt := &regexTest{values: values, keys: kl, fold: ms.comparator != "i;octet", wildcard: ms.matches}

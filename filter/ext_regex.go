@@ -213,8 +213,8 @@ func appendParts(out, addrs []string, part string) []string {
 }
 
 func addressPart(addr, part string) (string, bool) {
-	if part == "all" || addr == "" {
-		return addr, part != "detail"
+	if part == "all" || addr == "" { // every part of the null sender is "", as in Pigeonhole
+		return addr, true
 	}
 	local, domain, ok := splitAddr(addr)
 	if !ok {

@@ -31,8 +31,9 @@ func checkRelational(u *unit, match string, rel interp.Relational) error {
 
 // count compares the number of parts with the keys.
 func (bt *bodyTest) count(d *interp.RuntimeData, n int) bool {
+	n64 := uint64(n)
 	for _, k := range bt.keys {
-		if kn, err := strconv.ParseUint(expand(d, k), 10, 64); err == nil && bt.rel.CompareUint64(uint64(n), kn) {
+		if bt.rel.CompareNumericValue(&n64, leadingNumber(expand(d, k))) {
 			return true
 		}
 	}
@@ -55,7 +56,11 @@ func (bt *bodyTest) value(ctx context.Context, d *interp.RuntimeData, parts []in
 			return false, err
 		}
 		for _, k := range bt.keys {
-			if bt.compare(string(b), expand(d, k)) {
+			k = expand(d, k)
+			if bt.numericIs && len(b) == 0 && k != "" {
+				continue // as in Pigeonhole, :is never matches an empty value with a non-empty key
+			}
+			if bt.compare(string(b), k) {
 				return true, nil
 			}
 		}

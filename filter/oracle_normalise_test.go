@@ -271,7 +271,7 @@ func convertLDA(secs []transcriptSection) (oracleResult, error) {
 	return oracleResult{Actions: append(actions, out...)}.normal(), nil
 }
 
-var compileFailure = regexp.MustCompile(`Error: sieve: .*(compile|validation failed)`)
+var compileFailure = regexp.MustCompile(`(?:Error|Info): sieve: .*(compile|validation failed)`)
 
 func hasCompileFailure(stderr string, logs []string) bool {
 	for _, l := range logs {

@@ -208,6 +208,9 @@ func (st *runState) result(d *interp.RuntimeData) Result {
 		if i, dup := stores[storeKey(s.Mailbox)]; dup {
 			prev := res.Actions[i].(Store)
 			prev.Flags, prev.Create, prev.Keep = s.Flags, prev.Create || s.Create, prev.Keep && s.Keep
+			if s.Keep { // keep merged with fileinto "inbox" shows as INBOX, as in Pigeonhole
+				prev.Mailbox = s.Mailbox
+			}
 			res.Actions[i] = prev
 			continue
 		}
