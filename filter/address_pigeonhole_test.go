@@ -34,10 +34,7 @@ var traceLine = regexp.MustCompile("^\\s*\\d+:\\s+(parsing address header value|
 func TestAddressListsPigeonhole(t *testing.T) {
 	t.Parallel()
 	p := findPigeonhole(t)
-	var lists []addressList
-	data, err := os.ReadFile(addressListsFile)
-	require.NoError(t, err)
-	require.NoError(t, json.Unmarshal(data, &lists))
+	lists := readOracleFile[[]addressList](t, addressListsFile)
 	var msg strings.Builder
 	msg.WriteString("From: alice@example.org\r\n")
 	for _, l := range lists {
@@ -56,16 +53,7 @@ func TestAddressListsPigeonhole(t *testing.T) {
 	for i := range got {
 		got[i].Value = lists[i].Value
 	}
-	if *regenOracle {
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", " ")
-		require.NoError(t, enc.Encode(got))
-		require.NoError(t, os.WriteFile(addressListsFile, b.Bytes(), 0o644))
-		return
-	}
-	assert.Equal(t, lists, got)
+	checkOracleFile(t, addressListsFile, lists, got)
 }
 
 // seenInTrace reads what the address test saw in each header value.
@@ -110,10 +98,7 @@ var (
 func TestScriptAddressesPigeonhole(t *testing.T) {
 	t.Parallel()
 	p := findPigeonhole(t)
-	var want []scriptAddress
-	data, err := os.ReadFile(scriptAddressesFile)
-	require.NoError(t, err)
-	require.NoError(t, json.Unmarshal(data, &want))
+	want := readOracleFile[[]scriptAddress](t, scriptAddressesFile)
 	got := make([]scriptAddress, len(want))
 	var script strings.Builder
 	for i, a := range want {
@@ -136,16 +121,7 @@ func TestScriptAddressesPigeonhole(t *testing.T) {
 			}
 		}
 	}
-	if *regenOracle {
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", " ")
-		require.NoError(t, enc.Encode(got))
-		require.NoError(t, os.WriteFile(scriptAddressesFile, b.Bytes(), 0o644))
-		return
-	}
-	assert.Equal(t, want, got)
+	checkOracleFile(t, scriptAddressesFile, want, got)
 }
 
 // runRedirects runs a dry run of script and returns what sieve-test said.
@@ -178,10 +154,7 @@ type vacationTo struct {
 func TestVacationToPigeonhole(t *testing.T) {
 	t.Parallel()
 	p := findPigeonhole(t)
-	var want []vacationTo
-	data, err := os.ReadFile(vacationToFile)
-	require.NoError(t, err)
-	require.NoError(t, json.Unmarshal(data, &want))
+	want := readOracleFile[[]vacationTo](t, vacationToFile)
 	got := make([]vacationTo, len(want))
 	for i, w := range want {
 		work := oracleWork(t)
@@ -193,13 +166,30 @@ func TestVacationToPigeonhole(t *testing.T) {
 			"-f", "alice@example.org", "-a", "tim@shisaa.jp", "-r", "tim@shisaa.jp", "script.sieve", "message.eml")
 		got[i] = vacationTo{To: w.To, Reply: strings.Contains(tr.String(), "sent vacation response")}
 	}
+	checkOracleFile(t, vacationToFile, want, got)
+}
+
+// readOracleFile reads the JSON file of Pigeonhole's answers.
+func readOracleFile[T any](t *testing.T, file string) T {
+	t.Helper()
+	var v T
+	data, err := os.ReadFile(file)
+	require.NoError(t, err)
+	require.NoError(t, json.Unmarshal(data, &v))
+	return v
+}
+
+// checkOracleFile compares got with want, read from file; with -regen it
+// rewrites file with got instead.
+func checkOracleFile[T any](t *testing.T, file string, want, got T) {
+	t.Helper()
 	if *regenOracle {
 		var b bytes.Buffer
 		enc := json.NewEncoder(&b)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", " ")
 		require.NoError(t, enc.Encode(got))
-		require.NoError(t, os.WriteFile(vacationToFile, b.Bytes(), 0o644))
+		require.NoError(t, os.WriteFile(file, b.Bytes(), 0o644))
 		return
 	}
 	assert.Equal(t, want, got)

@@ -84,11 +84,6 @@ func (p *rfcScanner) skipComment() scan {
 	start := p.pos
 	for ; p.pos < len(p.s); p.pos++ {
 		switch p.s[p.pos] {
-		case 0:
-			if p.nul {
-				text.WriteString(p.s[start:p.pos] + nulReplacement)
-				start = p.pos + 1
-			}
 		case '(':
 			level++
 		case ')':
@@ -101,21 +96,41 @@ func (p *rfcScanner) skipComment() scan {
 				}
 				return p.status()
 			}
-		case '\n':
-			text.WriteString(strings.TrimSuffix(p.s[start:p.pos], "\r"))
-			start = p.pos + 1
-		case '\\':
-			if p.pos+1 >= len(p.s) {
+		default:
+			if !p.quotedByte(&text, &start) {
 				return scanErr
-			}
-			if c := p.s[p.pos+1]; c != '\r' && c != '\n' && c != 0 {
-				text.WriteString(p.s[start:p.pos])
-				p.pos++
-				start = p.pos
 			}
 		}
 	}
 	return scanErr // missing ')'
+}
+
+// quotedByte handles the byte at p.pos the way comments and quoted strings
+// both do: a NUL is replaced when p.nul is set, a line break (with its CR)
+// is folded away and a backslash escapes the next byte. b receives the
+// text from *start up to the byte, and *start and p.pos move past what was
+// consumed. It returns false for a backslash at the end of the input.
+func (p *rfcScanner) quotedByte(b *strings.Builder, start *int) bool {
+	switch p.s[p.pos] {
+	case 0:
+		if p.nul {
+			b.WriteString(p.s[*start:p.pos] + nulReplacement)
+			*start = p.pos + 1
+		}
+	case '\n':
+		b.WriteString(strings.TrimSuffix(p.s[*start:p.pos], "\r"))
+		*start = p.pos + 1
+	case '\\':
+		if p.pos+1 >= len(p.s) {
+			return false
+		}
+		if c := p.s[p.pos+1]; c != '\r' && c != '\n' && c != 0 {
+			b.WriteString(p.s[*start:p.pos])
+			p.pos++
+			*start = p.pos
+		}
+	}
+	return true
 }
 
 // atom reads 1*atext into b.
@@ -137,17 +152,7 @@ func (p *rfcScanner) atom(b *strings.Builder) scan {
 // (RFC 822) but neither a leading, a trailing nor a doubled dot.
 func (p *rfcScanner) dotAtom(b *strings.Builder) scan {
 	for {
-		if !isAtext(p.peek()) {
-			return scanErr
-		}
-		start := p.pos
-		for p.pos++; p.more() && isAtext(p.s[p.pos]); p.pos++ {
-		}
-		b.WriteString(p.s[start:p.pos])
-		if !p.more() {
-			return scanEnd
-		}
-		if r := p.skipLWSP(); r != scanMore {
+		if r := p.atom(b); r != scanMore {
 			return r
 		}
 		if p.peek() != '.' {
@@ -206,28 +211,13 @@ func (p *rfcScanner) quoted(b *strings.Builder) scan {
 	p.pos++
 	start := p.pos
 	for ; p.pos < len(p.s); p.pos++ {
-		switch p.s[p.pos] {
-		case 0:
-			if p.nul {
-				b.WriteString(p.s[start:p.pos] + nulReplacement)
-				start = p.pos + 1
-			}
-		case '"':
+		if p.s[p.pos] == '"' {
 			b.WriteString(p.s[start:p.pos])
 			p.pos++
 			return p.skipLWSP()
-		case '\n':
-			b.WriteString(strings.TrimSuffix(p.s[start:p.pos], "\r"))
-			start = p.pos + 1
-		case '\\':
-			if p.pos+1 >= len(p.s) {
-				return scanErr
-			}
-			if c := p.s[p.pos+1]; c != '\r' && c != '\n' && c != 0 {
-				b.WriteString(p.s[start:p.pos])
-				p.pos++
-				start = p.pos
-			}
+		}
+		if !p.quotedByte(b, &start) {
+			return scanErr
 		}
 	}
 	return scanErr // missing '"'

@@ -147,14 +147,20 @@ func (c *compiler) fixArgVars(u *unit, args []parser.Arg) {
 			return ""
 		})
 	}
+	mapArgStrings(args, fix)
+}
+
+// mapArgStrings replaces, in place, every string of the string and string
+// list arguments in args with f of it.
+func mapArgStrings(args []parser.Arg, f func(string) string) {
 	for i, a := range args {
 		switch a := a.(type) {
 		case parser.StringArg:
-			a.Value = fix(a.Value)
+			a.Value = f(a.Value)
 			args[i] = a
 		case parser.StringListArg:
 			for j := range a.Value {
-				a.Value[j] = fix(a.Value[j])
+				a.Value[j] = f(a.Value[j])
 			}
 		}
 	}

@@ -53,17 +53,7 @@ func renameTests(tests []parser.Test) {
 // where id takes a variable name.
 func renameArgs(id string, args []parser.Arg) {
 	ref := func(s string) string { return underscoreRef.ReplaceAllString(s, "${"+underscorePrefix+"$1}") }
-	for i, a := range args {
-		switch a := a.(type) {
-		case parser.StringArg:
-			a.Value = ref(a.Value)
-			args[i] = a
-		case parser.StringListArg:
-			for j := range a.Value {
-				a.Value[j] = ref(a.Value[j])
-			}
-		}
-	}
+	mapArgStrings(args, ref)
 	spec, ok := nameArgs[strings.ToLower(id)]
 	pos := positionalIndexes(args)
 	if !ok || spec.index >= len(pos) || (spec.needTwo && len(pos) < 2) {

@@ -1,11 +1,9 @@
 package filter_test
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"testing"
 
@@ -39,28 +37,18 @@ func sortActions(acts []corpusAction) {
 }
 
 // normalise turns a filter result into the corpus form.
-func normalise(res filter.Result, err error) corpusResult {
+func normalise(res filter.Result) corpusResult {
 	out := corpusResult{Actions: []corpusAction{}}
-	if err != nil {
-		return out
-	}
-	for _, a := range res.Actions {
-		switch a := a.(type) {
-		case filter.Store:
-			out.Actions = append(out.Actions, corpusAction{Type: "store", Mailbox: a.Mailbox, Flags: a.Flags})
-		case filter.Redirect:
-			out.Actions = append(out.Actions, corpusAction{Type: "redirect", To: a.To})
-		case filter.Reject:
-			out.Actions = append(out.Actions, corpusAction{Type: "reject", Reason: a.Reason})
-		case filter.Vacation:
-			out.Actions = append(out.Actions, corpusAction{Type: "vacation", To: a.To, Subject: a.Subject})
+	for _, a := range oracleActions(res) {
+		ca := corpusAction{Type: a.Type, Mailbox: a.Mailbox, Flags: a.Flags, To: a.To, Reason: a.Reason}
+		if a.Subject != nil {
+			ca.Subject = *a.Subject
 		}
+		out.Actions = append(out.Actions, ca)
 	}
 	sortActions(out.Actions)
 	return out
 }
-
-var corpusMailboxes = []string{"INBOX", "Archive", "Junk", "Trash"}
 
 func sortStrings(s []string) { sort.Strings(s) }
 
@@ -82,23 +70,11 @@ func runCaseWith(t *testing.T, scriptPath, dir string) corpusResult {
 	var env struct{ From, To string }
 	require.NoError(t, json.Unmarshal(envJSON, &env))
 
-	s, err := filter.Compile(scriptPath, script, filter.CompileOptions{})
-	if err != nil {
-		var se *filter.ScriptError
-		require.ErrorAs(t, err, &se)
+	res, compiled := runEngine(t, scriptPath, script, msg, env.From, env.To)
+	if !compiled {
 		return corpusResult{Error: true, Actions: []corpusAction{}}
 	}
-	res, err := s.Run(t.Context(), filter.Input{
-		Envelope:  filter.Envelope{From: env.From, To: env.To},
-		Message:   bytes.NewReader(msg),
-		Size:      int64(len(msg)),
-		Mailboxes: func(name string) bool { return slices.Contains(corpusMailboxes, name) },
-	})
-	if err != nil {
-		require.ErrorIs(t, err, filter.ErrRuntime)
-		err = nil
-	}
-	return normalise(res, err)
+	return normalise(res)
 }
 
 func TestCorpus(t *testing.T) {

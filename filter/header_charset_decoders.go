@@ -116,26 +116,40 @@ func (dbcsDecoder) Reset() {}
 
 // Transform implements transform.Transformer.
 func (d dbcsDecoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
-	for nSrc < len(src) {
-		c, n := src[nSrc], 1
+	return decodeSteps(dst, src, func(i int) (string, int, bool) {
+		c := src[i]
 		out, ok := d.single(c)
 		switch {
 		case ok:
-		case nSrc+1 == len(src) && !atEOF && d.pair(c, 0xa1):
-			return nDst, nSrc, transform.ErrShortSrc
+		case i+1 == len(src) && !atEOF && d.pair(c, 0xa1):
+			return "", 0, false
 		case d.triple != 0 && c == d.triple:
-			if len(src)-nSrc < 3 && !atEOF && eucTail(src[nSrc+1:]) {
-				return nDst, nSrc, transform.ErrShortSrc
+			if len(src)-i < 3 && !atEOF && eucTail(src[i+1:]) {
+				return "", 0, false
 			}
-			if len(src)-nSrc >= 3 && eucPair(src[nSrc+1], src[nSrc+2]) {
-				if out, ok = d.decode(src[nSrc : nSrc+3]); ok {
-					n = 3
+			if len(src)-i >= 3 && eucPair(src[i+1], src[i+2]) {
+				if out, ok = d.decode(src[i : i+3]); ok {
+					return out, 3, true
 				}
 			}
-		case nSrc+1 < len(src) && d.pair(c, src[nSrc+1]):
-			if out, ok = d.decode(src[nSrc : nSrc+2]); ok {
-				n = 2
+		case i+1 < len(src) && d.pair(c, src[i+1]):
+			if out, ok = d.decode(src[i : i+2]); ok {
+				return out, 2, true
 			}
+		}
+		return out, 1, ok
+	})
+}
+
+// decodeSteps is the loop of the decoders that read one character at a
+// time. step reads the character at src[i:] and returns its text, the
+// number of bytes it takes (0: more input is needed to tell) and whether
+// it is valid; an invalid character becomes U+FFFD.
+func decodeSteps(dst, src []byte, step func(i int) (out string, n int, ok bool)) (nDst, nSrc int, err error) {
+	for nSrc < len(src) {
+		out, n, ok := step(nSrc)
+		if n == 0 {
+			return nDst, nSrc, transform.ErrShortSrc
 		}
 		if !ok {
 			out = replacementChar
@@ -244,45 +258,35 @@ var iso2022JPEscapes = map[string]byte{"(B": 0, "(J": 'J', "$@": '$', "$B": '$'}
 
 // Transform implements transform.Transformer.
 func (d *iso2022JPDecoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
-	for nSrc < len(src) {
-		c, n := src[nSrc], 1
-		out, ok := "", true
+	return decodeSteps(dst, src, func(i int) (string, int, bool) {
+		c := src[i]
 		switch {
 		case c == 0x1b:
-			if len(src)-nSrc < 3 && !atEOF {
-				return nDst, nSrc, transform.ErrShortSrc
+			if len(src)-i < 3 && !atEOF {
+				return "", 0, false
 			}
-			set, known := byte(0), false
-			if len(src)-nSrc >= 3 {
-				set, known = iso2022JPEscapes[string(src[nSrc+1:nSrc+3])]
+			if len(src)-i >= 3 {
+				if set, known := iso2022JPEscapes[string(src[i+1:i+3])]; known {
+					d.set = set
+					return "", 3, true
+				}
 			}
-			if out = "\x1b"; known {
-				d.set, n, out = set, 3, ""
-			}
+			return "\x1b", 1, true
 		case c >= 0x80:
-			ok = false
+			return "", 1, false
 		case d.set != '$' || c < 0x21 || c == 0x7f:
-			out = string(c)
 			if d.set == 'J' && (c == 0x5c || c == 0x7e) {
-				out, _ = shiftJIS.single(c)
+				out, _ := shiftJIS.single(c)
+				return out, 1, true
 			}
-		case nSrc+1 == len(src) && !atEOF:
-			return nDst, nSrc, transform.ErrShortSrc
-		case nSrc+1 < len(src) && eucJP.pair(c|0x80, src[nSrc+1]|0x80) && src[nSrc+1] < 0x80:
-			if out, ok = eucJP.decode([]byte{c | 0x80, src[nSrc+1] | 0x80}); ok {
-				n = 2
+			return string(c), 1, true
+		case i+1 == len(src) && !atEOF:
+			return "", 0, false
+		case i+1 < len(src) && eucJP.pair(c|0x80, src[i+1]|0x80) && src[i+1] < 0x80:
+			if out, ok := eucJP.decode([]byte{c | 0x80, src[i+1] | 0x80}); ok {
+				return out, 2, true
 			}
-		default:
-			ok = false
 		}
-		if !ok {
-			out = replacementChar
-		}
-		if nDst+len(out) > len(dst) {
-			return nDst, nSrc, transform.ErrShortDst
-		}
-		nDst += copy(dst[nDst:], out)
-		nSrc += n
-	}
-	return nDst, nSrc, nil
+		return "", 1, false
+	})
 }

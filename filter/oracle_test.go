@@ -69,38 +69,57 @@ func caseDirs(t *testing.T, pattern string) []string {
 
 var oracleMailboxes = []string{"INBOX", "Archive", "Junk", "Trash"}
 
-// engineResult runs our engine on a case through the public API.
-func engineResult(t *testing.T, c oracleCase) oracleResult {
+// runEngine compiles script (named path) and runs it on msg through the
+// public API, with the oracleMailboxes existing. compiled is false when
+// the script does not compile; a runtime error leaves the actions taken.
+func runEngine(t *testing.T, path string, script, msg []byte, from, to string) (res filter.Result, compiled bool) {
 	t.Helper()
-	s, err := filter.Compile(filepath.Join(c.Dir, "script.sieve"), c.Script, filter.CompileOptions{})
+	s, err := filter.Compile(path, script, filter.CompileOptions{})
 	if err != nil {
 		var se *filter.ScriptError
 		require.ErrorAs(t, err, &se)
-		return oracleResult{Error: true, Actions: []oracleAction{}}
+		return filter.Result{}, false
 	}
-	res, err := s.Run(t.Context(), filter.Input{
-		Envelope:  filter.Envelope{From: c.Env.From, To: c.Env.To},
-		Message:   bytes.NewReader(c.Message),
-		Size:      int64(len(c.Message)),
+	res, err = s.Run(t.Context(), filter.Input{
+		Envelope:  filter.Envelope{From: from, To: to},
+		Message:   bytes.NewReader(msg),
+		Size:      int64(len(msg)),
 		Mailboxes: func(name string) bool { return slices.Contains(oracleMailboxes, name) },
 	})
 	if err != nil {
 		require.ErrorIs(t, err, filter.ErrRuntime)
 	}
-	var out oracleResult
+	return res, true
+}
+
+// engineResult runs our engine on a case through the public API.
+func engineResult(t *testing.T, c oracleCase) oracleResult {
+	t.Helper()
+	res, compiled := runEngine(t, filepath.Join(c.Dir, "script.sieve"), c.Script, c.Message, c.Env.From, c.Env.To)
+	if !compiled {
+		return oracleResult{Error: true, Actions: []oracleAction{}}
+	}
+	out := oracleResult{Actions: oracleActions(res)}
+	return out.normal()
+}
+
+// oracleActions turns the actions of a filter result into oracleActions,
+// in the same order.
+func oracleActions(res filter.Result) []oracleAction {
+	var out []oracleAction
 	for _, a := range res.Actions {
 		switch a := a.(type) {
 		case filter.Store:
-			out.Actions = append(out.Actions, oracleAction{Type: "store", Mailbox: a.Mailbox, Flags: a.Flags})
+			out = append(out, oracleAction{Type: "store", Mailbox: a.Mailbox, Flags: a.Flags})
 		case filter.Redirect:
-			out.Actions = append(out.Actions, oracleAction{Type: "redirect", To: a.To})
+			out = append(out, oracleAction{Type: "redirect", To: a.To})
 		case filter.Reject:
-			out.Actions = append(out.Actions, oracleAction{Type: "reject", Reason: a.Reason})
+			out = append(out, oracleAction{Type: "reject", Reason: a.Reason})
 		case filter.Vacation:
-			out.Actions = append(out.Actions, oracleAction{Type: "vacation", To: a.To, Subject: &a.Subject})
+			out = append(out, oracleAction{Type: "vacation", To: a.To, Subject: &a.Subject})
 		}
 	}
-	return out.normal()
+	return out
 }
 
 // knownFailures reads testdata/oracle/KNOWN_FAILURES: a case name, a tab

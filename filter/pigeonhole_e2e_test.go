@@ -37,16 +37,24 @@ func sieveTestBinary(t *testing.T) string {
 	return bin
 }
 
-func TestPigeonholeDifferential(t *testing.T) {
-	t.Parallel()
-	bin := sieveTestBinary(t)
-	work := t.TempDir()
+// sieveTestWork makes a work directory sieve-test can use and its
+// configuration file there.
+func sieveTestWork(t *testing.T) (work, conf string) {
+	t.Helper()
+	work = t.TempDir()
 	// sieve-test drops to nobody, which must reach the files.
 	require.NoError(t, os.Chmod(filepath.Dir(work), 0o755))
 	require.NoError(t, os.Chmod(work, 0o777))
-	conf := filepath.Join(work, "sieve-test.conf")
+	conf = filepath.Join(work, "sieve-test.conf")
 	require.NoError(t, os.WriteFile(conf, []byte("mail_location = maildir:"+work+"/Maildir:LAYOUT=fs\n"+
 		"postmaster_address = postmaster@example.com\nmail_uid = 65534\nmail_gid = 65534\n"), 0o644))
+	return work, conf
+}
+
+func TestPigeonholeDifferential(t *testing.T) {
+	t.Parallel()
+	bin := sieveTestBinary(t)
+	work, conf := sieveTestWork(t)
 
 	cases, err := filepath.Glob(filepath.Join("testdata", "corpus", "[0-9]*"))
 	require.NoError(t, err)

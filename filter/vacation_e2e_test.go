@@ -23,12 +23,7 @@ import (
 func TestVacationDifferential(t *testing.T) {
 	t.Parallel()
 	bin := sieveTestBinary(t)
-	work := t.TempDir()
-	require.NoError(t, os.Chmod(filepath.Dir(work), 0o755))
-	require.NoError(t, os.Chmod(work, 0o777))
-	conf := filepath.Join(work, "sieve-test.conf")
-	require.NoError(t, os.WriteFile(conf, []byte("mail_location = maildir:"+work+"/Maildir:LAYOUT=fs\n"+
-		"postmaster_address = postmaster@example.com\nmail_uid = 65534\nmail_gid = 65534\n"), 0o644))
+	work, conf := sieveTestWork(t)
 	script := "require \"vacation\";\nvacation :addresses [\"alias@shisaa.jp\"] \"I am away.\";\n"
 	scriptPath := filepath.Join(work, "v.sieve")
 	require.NoError(t, os.WriteFile(scriptPath, []byte(script), 0o644))

@@ -88,15 +88,21 @@ func childWrite(c childConfig) (childResult, error) {
 	if err != nil {
 		return childResult{}, err
 	}
+	ns := writeRecords(w, c)
+	dropped := w.Dropped()
+	return childResult{Dropped: dropped, Nanos: ns}, w.Close()
+}
+
+// writeRecords writes the child's c.N record lines to w, ignoring errors
+// as a logger does, and returns how many nanoseconds that took.
+func writeRecords(w io.Writer, c childConfig) int64 {
 	var rec []byte
 	start := time.Now()
 	for seq := range c.N {
 		rec = appendRecordLine(rec[:0], c.ID, seq)
 		w.Write(rec)
 	}
-	ns := time.Since(start).Nanoseconds()
-	dropped := w.Dropped()
-	return childResult{Dropped: dropped, Nanos: ns}, w.Close()
+	return time.Since(start).Nanoseconds()
 }
 
 func childPlain(c childConfig) (childResult, error) {
@@ -104,13 +110,7 @@ func childPlain(c childConfig) (childResult, error) {
 	if err != nil {
 		return childResult{}, err
 	}
-	var rec []byte
-	start := time.Now()
-	for seq := range c.N {
-		rec = appendRecordLine(rec[:0], c.ID, seq)
-		f.Write(rec)
-	}
-	ns := time.Since(start).Nanoseconds()
+	ns := writeRecords(f, c)
 	return childResult{Nanos: ns}, f.Close()
 }
 

@@ -130,33 +130,21 @@ func (s Status) Over() bool {
 // *ExceededError (errors.Is ErrExceeded). It may rebuild maildirsize as the
 // Maildir++ rules say.
 func (k *Keeper) Check(ctx context.Context, acct Account, d maildir.Dir, size int64) (Status, error) {
-	if err := ctx.Err(); err != nil {
-		return Status{}, err
-	}
-	s, err := k.open(acct)
-	if err != nil {
-		return Status{}, err
-	}
-	defer s.close()
-	err = s.check(ctx, d, Usage{Bytes: size, Messages: 1})
-	return s.status(), err
+	return k.withSession(ctx, acct, func(s *session) (Status, error) {
+		err := s.check(ctx, d, Usage{Bytes: size, Messages: 1})
+		return s.status(), err
+	})
 }
 
 // Status returns the current usage of acct, rebuilding maildirsize when
 // the Maildir++ rules say so.
 func (k *Keeper) Status(ctx context.Context, acct Account) (Status, error) {
-	if err := ctx.Err(); err != nil {
-		return Status{}, err
-	}
-	s, err := k.open(acct)
-	if err != nil {
-		return Status{}, err
-	}
-	defer s.close()
-	if err := s.check(ctx, acct.Maildir.Inbox(), Usage{}); err != nil && !isExceeded(err) {
-		return Status{}, err
-	}
-	return s.status(), nil
+	return k.withSession(ctx, acct, func(s *session) (Status, error) {
+		if err := s.check(ctx, acct.Maildir.Inbox(), Usage{}); err != nil && !isExceeded(err) {
+			return Status{}, err
+		}
+		return s.status(), nil
+	})
 }
 
 // Recalculate rebuilds maildirsize from the messages on disk, with the
@@ -164,21 +152,25 @@ func (k *Keeper) Status(ctx context.Context, acct Account) (Status, error) {
 // the result to the Sink and returns it. Without any limits it does
 // nothing and returns a zero Status.
 func (k *Keeper) Recalculate(ctx context.Context, acct Account) (Status, error) {
-	if err := ctx.Err(); err != nil {
-		return Status{}, err
-	}
-	s, err := k.open(acct)
+	return k.withSession(ctx, acct, func(s *session) (Status, error) {
+		if !s.hasQuota() {
+			return Status{}, nil
+		}
+		if _, err := s.recalculate(ctx); err != nil {
+			return Status{}, err
+		}
+		return s.status(), nil
+	})
+}
+
+// withSession runs fn on a session opened on acct and closes it after.
+func (k *Keeper) withSession(ctx context.Context, acct Account, fn func(*session) (Status, error)) (Status, error) {
+	s, err := k.open(ctx, acct)
 	if err != nil {
 		return Status{}, err
 	}
 	defer s.close()
-	if !s.hasQuota() {
-		return Status{}, nil
-	}
-	if _, err := s.recalculate(ctx); err != nil {
-		return Status{}, err
-	}
-	return s.status(), nil
+	return fn(s)
 }
 
 // Removed records in maildirsize that messages left the quota (deleted,
@@ -195,10 +187,7 @@ func (k *Keeper) Added(ctx context.Context, acct Account, bytes, messages int64)
 }
 
 func (k *Keeper) record(ctx context.Context, acct Account, u Usage) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	s, err := k.open(acct)
+	s, err := k.open(ctx, acct)
 	if err != nil {
 		return err
 	}
@@ -223,10 +212,7 @@ func (k *Keeper) record(ctx context.Context, acct Account, u Usage) error {
 // Courier does: no warning while its mtime is less than 24 hours old —
 // unless a higher threshold than the one recorded in it was reached.
 func (k *Keeper) Deliver(ctx context.Context, acct Account, d maildir.Dir, r io.Reader, size int64, opts maildir.DeliverOptions) (maildir.Message, error) {
-	if err := ctx.Err(); err != nil {
-		return maildir.Message{}, err
-	}
-	s, err := k.open(acct)
+	s, err := k.open(ctx, acct)
 	if err != nil {
 		return maildir.Message{}, err
 	}

@@ -26,7 +26,12 @@ type session struct {
 	lk      mdLock
 }
 
-func (k *Keeper) open(acct Account) (*session, error) {
+// open checks ctx and starts a session on acct's maildir; the caller
+// closes it.
+func (k *Keeper) open(ctx context.Context, acct Account) (*session, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if acct.Maildir == nil {
 		return nil, errors.New("quota: account without a maildir")
 	}
